@@ -95,6 +95,8 @@ public final class ConfigReader {
                     throw new InputException(path + " in " + file + " must be a value, not a table");
                 }
                 flatten(path, v, out, file);
+            } else if (v.isArray() && schema.find(path).map(ParameterSpec::list).orElse(false)) {
+                out.put(path, v);
             } else if (v.isArray()) {
                 throw new InputException(path + " in " + file
                         + " is a list; give one value here and use --sweep " + path + "=start:stop:points"
@@ -123,6 +125,25 @@ public final class ConfigReader {
 
     private ResolvedInput.Value convert(ParameterSpec spec, JsonNode node, String given,
                                         ResolvedInput.Source source) {
+        if (spec.list()) {
+            List<JsonNode> items = new ArrayList<>();
+            if (node.isArray()) {
+                node.forEach(items::add);
+            } else {
+                items.add(node);
+            }
+            if (items.isEmpty()) {
+                throw new InputException(spec.path() + " = []: give at least one value");
+            }
+            double[] values = new double[items.size()];
+            for (int k = 0; k < values.length; k++) {
+                JsonNode item = items.get(k);
+                ParameterSpec single = ParameterSpec.number(spec.path(), spec.unit(), null, spec.description());
+                String text = item.isTextual() ? item.textValue() : item.toString();
+                values[k] = (Double) convert(single, item, text, source).value();
+            }
+            return new ResolvedInput.Value(spec, values, source, given);
+        }
         if (node.isNumber()) {
             if (!spec.isNumeric()) {
                 throw new InputException(spec.path() + " = " + given + ": expected one of "
@@ -139,6 +160,15 @@ public final class ConfigReader {
     }
 
     private ResolvedInput.Value convertText(ParameterSpec spec, String text, ResolvedInput.Source source) {
+        if (spec.list()) {
+            String[] parts = text.split(",");
+            double[] values = new double[parts.length];
+            for (int k = 0; k < parts.length; k++) {
+                ParameterSpec single = ParameterSpec.number(spec.path(), spec.unit(), null, spec.description());
+                values[k] = (Double) convertText(single, parts[k].trim(), source).value();
+            }
+            return new ResolvedInput.Value(spec, values, source, text);
+        }
         if (!spec.isNumeric()) {
             if (!spec.choices().isEmpty() && !spec.choices().contains(text)) {
                 throw new InputException(spec.path() + " = \"" + text + "\": expected one of " + spec.choices());

@@ -99,6 +99,10 @@ public final class ParameterSchema {
             return add(ParameterSpec.number(path, unit, defaultValue, description));
         }
 
+        public Builder numbers(String path, String unit, double[] defaultValue, String description) {
+            return add(ParameterSpec.numbers(path, unit, defaultValue, description));
+        }
+
         public Builder text(String path, String defaultValue, String description, String... choices) {
             return add(ParameterSpec.text(path, defaultValue, description, choices));
         }

@@ -11,15 +11,22 @@ import org.spintorque.units.Unit;
  * @param defaultValue the default (a Double or a String), or {@code null} when the parameter has none
  * @param description one line: meaning and valid range
  * @param choices     for text parameters, the accepted words; otherwise empty
+ * @param list        whether a list of numbers is accepted (values are then double[])
  */
-public record ParameterSpec(String path, String unit, Object defaultValue, String description, java.util.List<String> choices) {
+public record ParameterSpec(String path, String unit, Object defaultValue, String description,
+                            java.util.List<String> choices, boolean list) {
 
     public static ParameterSpec number(String path, String unit, Double defaultValue, String description) {
-        return new ParameterSpec(path, unit, defaultValue, description, java.util.List.of());
+        return new ParameterSpec(path, unit, defaultValue, description, java.util.List.of(), false);
+    }
+
+    /** A number or a list of numbers (TOML array, or comma-separated on the command line); held as double[]. */
+    public static ParameterSpec numbers(String path, String unit, double[] defaultValue, String description) {
+        return new ParameterSpec(path, unit, defaultValue, description, java.util.List.of(), true);
     }
 
     public static ParameterSpec text(String path, String defaultValue, String description, String... choices) {
-        return new ParameterSpec(path, null, defaultValue, description, java.util.List.of(choices));
+        return new ParameterSpec(path, null, defaultValue, description, java.util.List.of(choices), false);
     }
 
     public boolean isNumeric() {

@@ -60,6 +60,15 @@ public final class ResolvedInput {
         return optionalNumber(path).orElseThrow(() -> missing(path, why));
     }
 
+    /** A list parameter (one or more numbers, documented unit). */
+    public double[] numbers(String path) {
+        Value v = values.get(path);
+        if (v == null) {
+            throw missing(path, "");
+        }
+        return ((double[]) v.value()).clone();
+    }
+
     public String text(String path) {
         Value v = values.get(path);
         if (v == null) {
@@ -120,7 +129,14 @@ public final class ResolvedInput {
             }
             StringBuilder sb = tables.computeIfAbsent(spec.table(), t -> new StringBuilder());
             sb.append(spec.key()).append(" = ");
-            if (spec.isNumeric()) {
+            if (spec.list()) {
+                StringBuilder items = new StringBuilder("[");
+                for (double d : (double[]) v.value()) {
+                    items.append(items.length() > 1 ? ", " : "").append(
+                            "1".equals(spec.unit()) ? Double.toString(d) : "\"" + d + " " + spec.unit() + "\"");
+                }
+                sb.append(items).append(']');
+            } else if (spec.isNumeric()) {
                 double d = (Double) v.value();
                 sb.append("1".equals(spec.unit()) ? Double.toString(d) : "\"" + d + " " + spec.unit() + "\"");
             } else {

@@ -12,9 +12,13 @@ import java.util.Map;
  * {@code *}, each with an optional integer power, and at most one {@code /} after which every symbol is in
  * the denominator. Only listed symbols are accepted (no free SI prefixes), so that "A" (ampere) and
  * "m" (metre) are never misread; the angstrom is written {@code Å}, {@code Ang} or {@code angstrom}.
+ * Tight-binding models use two units of their own, the hopping {@code t} and the lattice constant
+ * {@code a}, which have dimensions of their own and never convert to SI.
  */
 public final class Unit {
-    private static final int DIMS = 5; // m, kg, s, A, K
+    // m, kg, s, A, K, and two lattice units that do not convert to SI: the hopping t (energy) and the
+    // lattice constant a (length) of a tight-binding model
+    private static final int DIMS = 7;
     private static final Map<String, Unit> SYMBOLS = new LinkedHashMap<>();
 
     private final String expression;
@@ -28,7 +32,7 @@ public final class Unit {
     }
 
     private static void symbol(String name, double factor, int m, int kg, int s, int a, int k) {
-        SYMBOLS.put(name, new Unit(name, factor, new int[] {m, kg, s, a, k}));
+        SYMBOLS.put(name, new Unit(name, factor, new int[] {m, kg, s, a, k, 0, 0}));
     }
 
     static {
@@ -89,6 +93,11 @@ public final class Unit {
         symbol("T", 1, 0, 1, -2, -1, 0);
         symbol("mT", 1e-3, 0, 1, -2, -1, 0);
         symbol("Oe", 1e3 / (4 * Math.PI), -1, 0, 0, 1, 0); // as a field H in A/m
+        // lattice units of tight-binding models
+        SYMBOLS.put("t", new Unit("t", 1, new int[] {0, 0, 0, 0, 0, 1, 0}));
+        SYMBOLS.put("a", new Unit("a", 1, new int[] {0, 0, 0, 0, 0, 0, 1}));
+        symbol("rad", 1, 0, 0, 0, 0, 0);
+        symbol("deg", Math.PI / 180, 0, 0, 0, 0, 0);
     }
 
     /** Parses a unit expression; throws {@link IllegalArgumentException} naming the unknown symbol. */
@@ -169,7 +178,7 @@ public final class Unit {
 
     /** The dimension in SI base units, e.g. {@code m^2 kg s^-2}. */
     public String describeDimension() {
-        String[] names = {"m", "kg", "s", "A", "K"};
+        String[] names = {"m", "kg", "s", "A", "K", "t", "a"};
         StringBuilder sb = new StringBuilder();
         for (int d = 0; d < DIMS; d++) {
             if (dimension[d] != 0) {

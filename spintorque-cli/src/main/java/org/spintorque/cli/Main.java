@@ -1,0 +1,36 @@
+package org.spintorque.cli;
+
+import java.io.PrintWriter;
+import org.spintorque.config.InputException;
+import picocli.CommandLine;
+
+/** Entry point of the {@code spintorque} command. */
+public final class Main {
+    private Main() { }
+
+    public static void main(String[] args) {
+        System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+    }
+
+    /** Runs the command line with the given streams and returns the exit code (for tests and embedding). */
+    public static int run(String[] args, PrintWriter out, PrintWriter err) {
+        CommandLine cl = new CommandLine(new SpintorqueCommand());
+        cl.getSubcommands().get("analytic").getCommandSpec().usageMessage()
+                .footer(AnalyticCommand.parameterFooter());
+        cl.setOut(out);
+        cl.setErr(err);
+        cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
+            if (ex instanceof InputException) {
+                err.println("error: " + ex.getMessage());
+                return 2;
+            }
+            err.println("internal error: " + ex + " (please report this with the input file)");
+            ex.printStackTrace(err);
+            return 1;
+        });
+        int code = cl.execute(args);
+        out.flush();
+        err.flush();
+        return code;
+    }
+}
