@@ -252,8 +252,8 @@ public final class KSumComparison {
         }
         double[] x = column(Row::efTau);
         LinePlot ratios = new LinePlot("k-sums: numeric / closed form", "E_F tau_+ / hbar", "numeric / closed")
-                .logX(true);
-        LinePlot deviation = new LinePlot("k-sums: |numeric / closed - 1| against 1/(E_F tau)",
+                .logX(true).legend(org.knowm.xchart.style.Styler.LegendPosition.InsideSE);
+        LinePlot deviation = new LinePlot("k-sums: |numeric / closed - 1| and power laws",
                 "E_F tau_+ / hbar", "|numeric / closed - 1|").logX(true).logY(true);
         addSeries(ratios, deviation, "a, parabolic (eq. 26)", x, column(r -> r.parabolic().aRatio()));
         addSeries(ratios, deviation, "a', parabolic (eq. 39)", x, column(r -> r.parabolic().aPrimeRatio()));
@@ -263,13 +263,20 @@ public final class KSumComparison {
                 addSeries(ratios, deviation, "a', simple cubic", x, column(r -> r.lattice().aPrimeRatio()));
             }
         }
-        double[] guide = new double[x.length];
-        double[] ax = column(r -> Math.abs(r.parabolic().aRatio() - 1));
-        double c = ax[ax.length - 1] * x[x.length - 1];
+        // guides through the last point of a' (first order) and of a (second order for the parabolic band)
+        double[] dev1 = column(r -> Math.abs(r.parabolic().aPrimeRatio() - 1));
+        double[] dev2 = column(r -> Math.abs(r.parabolic().aRatio() - 1));
+        double last = x[x.length - 1];
+        double c1 = dev1[dev1.length - 1] * last;
+        double c2 = dev2[dev2.length - 1] * last * last;
+        double[] guide1 = new double[x.length];
+        double[] guide2 = new double[x.length];
         for (int i = 0; i < x.length; i++) {
-            guide[i] = c / x[i];
+            guide1[i] = c1 / x[i];
+            guide2[i] = c2 / (x[i] * x[i]);
         }
-        deviation.add(new LinePlot.Series("C / (E_F tau)", x, guide, true));
+        deviation.add(new LinePlot.Series("C / (E_F tau)", x, guide1, true));
+        deviation.add(new LinePlot.Series("C' / (E_F tau)^2", x, guide2, true));
         AtomicFiles.writeString(dir.resolve("ksums.csv"), csv.render());
         ratios.write(dir.resolve("ksums"));
         deviation.write(dir.resolve("ksums-deviation"));

@@ -34,6 +34,7 @@ public final class LinePlot {
     private final List<Series> series = new ArrayList<>();
     private boolean logX;
     private boolean logY;
+    private Styler.LegendPosition legend = Styler.LegendPosition.InsideNE;
 
     public LinePlot(String title, String xLabel, String yLabel) {
         this.title = title;
@@ -54,6 +55,12 @@ public final class LinePlot {
         return this;
     }
 
+    /** Where the legend goes (default inside, top right). */
+    public LinePlot legend(Styler.LegendPosition position) {
+        legend = position;
+        return this;
+    }
+
     public LinePlot logY(boolean v) {
         logY = v;
         return this;
@@ -65,7 +72,7 @@ public final class LinePlot {
         Styler st = chart.getStyler();
         chart.getStyler().setXAxisLogarithmic(logX);
         chart.getStyler().setYAxisLogarithmic(logY);
-        chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNE);
+        chart.getStyler().setLegendPosition(legend);
         chart.getStyler().setPlotGridLinesVisible(true);
         chart.getStyler().setChartBackgroundColor(Color.WHITE);
         st.setChartTitleFont(new Font(Font.SANS_SERIF, Font.BOLD, 16));
