@@ -102,7 +102,7 @@ public final class AnalyticCommand implements Callable<Integer> {
         return 0;
     }
 
-    private static String stem(Path p) {
+    static String stem(Path p) {
         String n = p.getFileName().toString();
         int dot = n.lastIndexOf('.');
         return dot > 0 ? n.substring(0, dot) : n;

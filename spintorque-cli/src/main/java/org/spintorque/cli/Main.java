@@ -17,6 +17,7 @@ public final class Main {
         CommandLine cl = new CommandLine(new SpintorqueCommand());
         cl.getSubcommands().get("analytic").getCommandSpec().usageMessage()
                 .footer(AnalyticCommand.parameterFooter());
+        cl.getSubcommands().get("run").getCommandSpec().usageMessage().footer(RunCommand.parameterFooter());
         cl.setOut(out);
         cl.setErr(err);
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {

@@ -31,9 +31,25 @@ class ExamplesTest {
         }
     }
 
+    /** The command an example is written for, from its "# Run: ./spintorque <command> ..." line. */
+    static String command(Path example) throws IOException {
+        for (String line : Files.readAllLines(example)) {
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("^# Run: \\./spintorque (\\w+) ").matcher(line);
+            if (m.find()) {
+                return m.group(1);
+            }
+        }
+        throw new AssertionError(example + " has no '# Run: ./spintorque <command> ...' line");
+    }
+
     @ParameterizedTest
     @MethodSource("examples")
     void exampleRunsAndWritesConsistentOutputs(Path example) throws IOException {
+        if (command(example).equals("run")) {
+            runExample(example);
+            return;
+        }
+        assertEquals("analytic", command(example));
         Path out = tmp.resolve("out");
         CliRunner.Run r = CliRunner.run("analytic", example.toString(), "--out", out.toString());
         assertEquals(0, r.code(), r.err());
@@ -64,6 +80,31 @@ class ExamplesTest {
         try (Stream<Path> files = Files.list(out)) {
             assertFalse(files.anyMatch(f -> f.getFileName().toString().endsWith(".tmp")), "temporary files left");
         }
+    }
+
+    private void runExample(Path example) throws IOException {
+        Path out = tmp.resolve("out");
+        CliRunner.Run r = CliRunner.run("run", example.toString(), "--out", out.toString(), "--quiet");
+        assertEquals(0, r.code(), r.err());
+        Map<String, Object> json = JsonOutput.parse(Files.readString(out.resolve("summary.json")));
+        for (String key : List.of("transmission", "P_fit", "P_current_left", "c_a", "c_n", "beta", "fit_quality",
+                "max_continuity_residual", "timings", "version", "input")) {
+            assertTrue(json.containsKey(key), key + " missing in " + json.keySet());
+        }
+        assertTrue(((Number) json.get("max_continuity_residual")).doubleValue() <= 1e-9, "stationarity");
+        assertTrue(((Number) json.get("max_direct_minus_continuity")).doubleValue() <= 1e-9, "two routes");
+        assertTrue(((Number) json.get("current_nonconservation")).doubleValue() <= 1e-9, "current");
+        Path first = Files.exists(out.resolve("sites.csv")) ? out : out.resolve("energy-1");
+        for (String f : List.of("sites.csv", "bonds.csv", "slices.csv", "spin.ovf", "torque.ovf", "profile.png",
+                "profile.svg", "texture.png")) {
+            assertTrue(Files.size(first.resolve(f)) > 0, f);
+        }
+        String header = Files.readAllLines(first.resolve("sites.csv")).get(0);
+        assertTrue(header.startsWith("x,y,z,n_x,n_y,n_z,rho,s_x,s_y,s_z,src_x,src_y,src_z,src_hop_x,src_hop_y,"
+                + "src_hop_z,div_x,div_y,div_z,torque_x,torque_y,torque_z"), header);
+        assertEquals("x1,y1,z1,x2,y2,z2,j_x,j_y,j_z,j_charge", Files.readAllLines(first.resolve("bonds.csv")).get(0));
+        org.spintorque.ovf.OvfField torque = org.spintorque.ovf.OvfReader.read(first.resolve("torque.ovf"));
+        assertEquals(3, torque.valuedim());
     }
 
     @Test

@@ -33,6 +33,16 @@ class HelpTest {
     }
 
     @Test
+    void runHelpListsEveryParameter() {
+        CliRunner.Run r = CliRunner.run("run", "--help");
+        assertEquals(0, r.code());
+        for (ParameterSpec p : org.spintorque.torque.LatticeRunParameters.schema().all()) {
+            assertTrue(r.out().lines().anyMatch(l -> l.trim().startsWith(p.key() + " ") && l.contains("[" + p.unitLabel() + "]")),
+                    "no help line for " + p.path());
+        }
+    }
+
+    @Test
     void versionIsPrinted() {
         CliRunner.Run r = CliRunner.run("--version");
         assertEquals(0, r.code());

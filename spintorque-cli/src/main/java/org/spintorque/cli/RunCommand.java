@@ -1,0 +1,64 @@
+package org.spintorque.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.spintorque.config.ConfigReader;
+import org.spintorque.config.ResolvedInput;
+import org.spintorque.output.ProgressListener;
+import org.spintorque.torque.LatticeRunParameters;
+import org.spintorque.torque.TorqueRun;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code spintorque run}: current-induced torques on a lattice with a texture between two leads. */
+@Command(name = "run", mixinStandardHelpOptions = true,
+        versionProvider = SpintorqueCommand.Version.class,
+        description = {
+            "Current-induced spin density, spin currents, spin sources and torques on every site of a",
+            "tight-binding model with a magnetization texture between two leads (recursive Green's",
+            "function, linear response per unit bias), read off as P and beta (physics.md sections 3-5).",
+            "Writes DIR/summary.json, sites.csv, bonds.csv, slices.csv, spin.ovf, torque.ovf, input.toml,",
+            "profile.png/.svg and texture.png/.svg (per energy in DIR/energy-N/ when several are given).",
+            "Lattice units: energies in t, lengths in a, hbar = e = 1.",
+            ""})
+public final class RunCommand implements Callable<Integer> {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Parameters(index = "0", arity = "0..1", paramLabel = "CONFIG", description = "TOML configuration file")
+    Path config;
+
+    @Option(names = {"-o", "--out"}, paramLabel = "DIR", description = "output directory (default: out/<config name>)")
+    Path out;
+
+    @Option(names = {"-s", "--set"}, paramLabel = "TABLE.KEY=VALUE",
+            description = "set a parameter, e.g. --set model.exchange=0.5 (repeatable; overrides the file)")
+    List<String> overrides = new ArrayList<>();
+
+    @Option(names = {"-q", "--quiet"}, description = "print no table and no progress")
+    boolean quiet;
+
+    static String[] parameterFooter() {
+        return ParameterHelp.render(LatticeRunParameters.schema());
+    }
+
+    @Override
+    public Integer call() {
+        PrintWriter o = spec.commandLine().getOut();
+        PrintWriter e = spec.commandLine().getErr();
+        ResolvedInput input = new ConfigReader(LatticeRunParameters.schema()).read(config, overrides);
+        Path dir = out != null ? out : Path.of("out", config == null ? "run" : AnalyticCommand.stem(config));
+        TorqueRun run = TorqueRun.run(input, quiet ? ProgressListener.NONE : new ConsoleProgress(e));
+        run.write(dir);
+        if (!quiet) {
+            o.print(run.table());
+            o.println("wrote " + dir.resolve("summary.json") + " and the site, bond and slice tables, OVF files and plots");
+        }
+        return 0;
+    }
+}

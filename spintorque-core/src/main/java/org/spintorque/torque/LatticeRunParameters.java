@@ -1,0 +1,208 @@
+package org.spintorque.torque;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.spintorque.config.InputException;
+import org.spintorque.config.ParameterSchema;
+import org.spintorque.config.ResolvedInput;
+import org.spintorque.hamiltonian.Exchange;
+import org.spintorque.hamiltonian.Hopping;
+import org.spintorque.hamiltonian.ModelBuilder;
+import org.spintorque.hamiltonian.Onsite;
+import org.spintorque.hamiltonian.Rashba;
+import org.spintorque.hamiltonian.TightBindingSystem;
+import org.spintorque.lattice.Lattice;
+import org.spintorque.lattice.LatticeKind;
+import org.spintorque.ovf.OvfField;
+import org.spintorque.ovf.OvfReader;
+import org.spintorque.ovf.OvfTexture;
+import org.spintorque.texture.DomainWallTexture;
+import org.spintorque.texture.SkyrmionTexture;
+import org.spintorque.texture.SpiralTexture;
+import org.spintorque.texture.Texture;
+import org.spintorque.texture.UniformTexture;
+import org.spintorque.texture.Vector3;
+import org.spintorque.texture.VortexTexture;
+import org.spintorque.transport.Injection;
+
+/**
+ * Input of {@code spintorque run}: a tight-binding model of a magnetic conductor with a texture between two
+ * leads, and the transport conditions. Lattice units throughout: energies in units of the hopping t,
+ * lengths in lattice constants a, hbar = e = 1; results are per unit bias.
+ *
+ * @param lattice     the lattice of the scattering region
+ * @param system      the frozen Hamiltonian (terms "hopping", "exchange", and "rashba", "onsite" when non-zero)
+ * @param texture     the magnetization texture n(r)
+ * @param energies    Fermi energies [t]
+ * @param temperature k_B T [t]
+ * @param injection   how the bias is applied
+ * @param notes       choices made for the user, reported in the summary
+ */
+public record LatticeRunParameters(Lattice lattice, TightBindingSystem system, Texture texture, double[] energies,
+                                   double temperature, Injection injection, double fitThreshold,
+                                   List<String> notes) {
+
+    /** The parameters of {@code spintorque run}, with units, defaults and meaning. */
+    public static ParameterSchema schema() {
+        return ParameterSchema.builder()
+                .text("lattice.kind", "chain", "lattice: chain (1D), square (2D strip), cubic (3D wire)",
+                        "chain", "square", "cubic")
+                .number("lattice.length", "a", null, "number of slices of the scattering region along x (the "
+                        + "transport direction), a whole number >= 1")
+                .number("lattice.width", "a", 1.0, "sites across along y (hard walls), whole number >= 1")
+                .number("lattice.height", "a", 1.0, "sites across along z (cubic only), whole number >= 1")
+                .number("model.hopping", "t", 1.0, "nearest-neighbour hopping t (spin independent): -t on every bond")
+                .number("model.exchange", "t", null, "exchange M of -M n.sigma (the s-d term carrying the texture)")
+                .number("model.rashba", "t", 0.0, "Rashba alpha_R: <r+x|H|r> += i alpha_R sigma_y, <r+y|H|r> -= "
+                        + "i alpha_R sigma_x")
+                .number("model.onsite", "t", 0.0, "scalar on-site potential")
+                .number("model.orbitals", "1", 1.0, "orbitals per site (identical, spin explicit), whole number >= 1")
+                .text("texture.kind", "domain-wall", "texture n(r)", "uniform", "domain-wall", "spiral", "vortex",
+                        "skyrmion", "ovf")
+                .number("texture.center", "a", null, "wall (or vortex/skyrmion) centre along x; default: the "
+                        + "middle of the scattering region")
+                .number("texture.width", "a", 4.0, "wall width w of theta(x) = 2 atan(exp((x - center)/w)), > 0")
+                .text("texture.type", "neel", "domain wall type: neel (x-z plane) or bloch (y-z plane)", "neel",
+                        "bloch")
+                .number("texture.phi", "rad", 0.0, "rotation of the wall plane about z")
+                .numbers("texture.direction", "1", new double[] {0, 0, 1}, "uniform texture direction (3 numbers)")
+                .number("texture.q", "a^-1", 0.1, "spiral wave vector along x (cycloid in the x-z plane)")
+                .number("texture.radius", "a", 3.0, "vortex core / skyrmion radius")
+                .number("texture.polarity", "1", 1.0, "vortex/skyrmion core polarity, +1 or -1")
+                .text("texture.file", "", "OVF 1.0/2.0 file (MuMax3/OOMMF) for kind = \"ovf\"")
+                .number("texture.cell", "nm", 0.25, "lattice constant used to place the lattice on the OVF mesh")
+                .numbers("transport.energy", "t", null, "Fermi energy, or a list of energies")
+                .number("transport.temperature", "t", 0.0, "k_B T; > 0 averages over energies with -df/dE")
+                .text("transport.injection", "symmetric", "delta rho per unit bias: symmetric (A_L - A_R)/4pi or "
+                        + "left A_L/2pi", "symmetric", "left")
+                .number("torque.fit_threshold", "1", 1e-3,
+                        "slices with |d_x n| below this fraction of its maximum are left out of the fit")
+                .build();
+    }
+
+    static int whole(ResolvedInput in, String path, int min) {
+        double v = in.number(path, "");
+        if (v != Math.rint(v) || v < min || v > 1_000_000) {
+            throw new InputException(path + " = " + v + ": must be a whole number >= " + min);
+        }
+        return (int) v;
+    }
+
+    /** Builds the model; every inconsistency is an {@link InputException} naming the key. */
+    public static LatticeRunParameters fromInput(ResolvedInput in) {
+        List<String> notes = new ArrayList<>();
+        LatticeKind kind = LatticeKind.valueOf(in.text("lattice.kind").toUpperCase(java.util.Locale.ROOT));
+        int length = whole(in, "lattice.length", 1);
+        int width = whole(in, "lattice.width", 1);
+        int height = whole(in, "lattice.height", 1);
+        int orbitals = whole(in, "model.orbitals", 1);
+        if (kind == LatticeKind.CHAIN && (width != 1 || height != 1)) {
+            throw new InputException("lattice.kind = \"chain\" has width = height = 1 (got width = " + width
+                    + ", height = " + height + "); use kind = \"square\" or \"cubic\"");
+        }
+        if (kind == LatticeKind.SQUARE && height != 1) {
+            throw new InputException("lattice.kind = \"square\" has height = 1 (got " + height
+                    + "); use kind = \"cubic\"");
+        }
+        Lattice lattice = new Lattice(kind, length, width, height, orbitals);
+        double t = in.number("model.hopping", "");
+        if (!(t != 0)) {
+            throw new InputException("model.hopping = " + t + ": must be non-zero");
+        }
+        double m = in.number("model.exchange", "the s-d exchange couples the electrons to the texture");
+        Texture texture = texture(in, lattice);
+        ModelBuilder b = new ModelBuilder(lattice).add(new Hopping(t)).add(new Exchange(m, texture));
+        double rashba = in.number("model.rashba", "");
+        if (rashba != 0) {
+            b.add(new Rashba(rashba));
+        }
+        double onsite = in.number("model.onsite", "");
+        if (onsite != 0) {
+            b.add(new Onsite(onsite));
+        }
+        TightBindingSystem system;
+        try {
+            system = b.build();
+        } catch (IllegalArgumentException e) {
+            throw new InputException("the model cannot be built: " + e.getMessage(), e);
+        }
+        double[] energies = in.numbers("transport.energy");
+        double temperature = in.number("transport.temperature", "");
+        if (temperature < 0) {
+            throw new InputException("transport.temperature = " + temperature + " t: must be >= 0");
+        }
+        Injection injection = Injection.parse(in.text("transport.injection"));
+        double threshold = in.number("torque.fit_threshold", "");
+        if (!(threshold > 0 && threshold < 1)) {
+            throw new InputException("torque.fit_threshold = " + threshold + ": must be between 0 and 1");
+        }
+        return new LatticeRunParameters(lattice, system, texture, energies, temperature, injection, threshold,
+                List.copyOf(notes));
+    }
+
+    static Texture texture(ResolvedInput in, Lattice lattice) {
+        String kind = in.text("texture.kind");
+        double center = in.optionalNumber("texture.center").orElse((lattice.length() - 1) / 2.0);
+        double yc = (lattice.width() - 1) / 2.0;
+        int polarity = (int) Math.signum(in.number("texture.polarity", ""));
+        switch (kind) {
+            case "uniform": {
+                double[] d = in.numbers("texture.direction");
+                if (d.length != 3 || Math.sqrt(d[0] * d[0] + d[1] * d[1] + d[2] * d[2]) == 0) {
+                    throw new InputException("texture.direction must be 3 numbers, not all zero (got "
+                            + java.util.Arrays.toString(d) + ")");
+                }
+                return new UniformTexture(new Vector3(d[0], d[1], d[2]).normalized());
+            }
+            case "domain-wall": {
+                double w = in.number("texture.width", "");
+                if (!(w > 0)) {
+                    throw new InputException("texture.width = " + w + " a: must be > 0");
+                }
+                return new DomainWallTexture(center, w, DomainWallTexture.WallType.parse(in.text("texture.type")),
+                        in.number("texture.phi", ""));
+            }
+            case "spiral":
+                return SpiralTexture.cycloid(in.number("texture.q", ""));
+            case "vortex":
+                return new VortexTexture(center, yc, positive(in, "texture.radius"), polarity == 0 ? 1 : polarity, 1);
+            case "skyrmion":
+                return new SkyrmionTexture(center, yc, positive(in, "texture.radius"), polarity == 0 ? 1 : polarity, 0);
+            case "ovf": {
+                String file = in.text("texture.file");
+                if (file.isEmpty()) {
+                    throw in.missing("texture.file", "texture.kind = \"ovf\" reads the texture from an OVF file");
+                }
+                Path p = Path.of(file);
+                if (!p.isAbsolute() && !in.origin().equals("command line")) {
+                    Path base = Path.of(in.origin()).toAbsolutePath().getParent();
+                    if (base != null && !java.nio.file.Files.exists(p)) {
+                        p = base.resolve(file);
+                    }
+                }
+                if (!java.nio.file.Files.exists(p)) {
+                    throw new InputException("texture.file = \"" + file + "\": the file does not exist");
+                }
+                try {
+                    OvfField field = OvfReader.read(p);
+                    OvfTexture tex = new OvfTexture(field, in.number("texture.cell", "") * 1e-9);
+                    tex.requireCovers(lattice);
+                    return tex;
+                } catch (RuntimeException e) {
+                    throw new InputException("texture.file = \"" + file + "\": " + e.getMessage(), e);
+                }
+            }
+            default:
+                throw new InputException("texture.kind = \"" + kind + "\" is not known");
+        }
+    }
+
+    private static double positive(ResolvedInput in, String path) {
+        double v = in.number(path, "");
+        if (!(v > 0)) {
+            throw new InputException(path + " = " + v + ": must be > 0");
+        }
+        return v;
+    }
+}
