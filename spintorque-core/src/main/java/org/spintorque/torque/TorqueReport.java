@@ -173,6 +173,11 @@ public final class TorqueReport {
         return fit;
     }
 
+    /** Whether beta = c_n/c_a means something: an adiabatic torque (P != 0) to divide by. */
+    public boolean betaDefined() {
+        return fit != null && Math.abs(fit.polarization(current)) >= 1e-6;
+    }
+
     public List<Part> parts() {
         return parts;
     }
@@ -246,7 +251,11 @@ public final class TorqueReport {
             m.put("P_fit", fit.polarization(current));
             m.put("c_a", fit.ca());
             m.put("c_n", fit.cn());
-            m.put("beta", fit.beta());
+            m.put("beta", betaDefined() ? fit.beta() : null);
+            if (!betaDefined()) {
+                m.put("beta_undefined", "the adiabatic torque vanishes (|P_fit| < 1e-6): beta = c_n/c_a is undefined;"
+                        + " c_n is reported");
+            }
             Map<String, Object> q = new LinkedHashMap<>();
             q.put("r_squared", fit.rSquared());
             q.put("relative_residual", fit.relativeResidual());

@@ -131,7 +131,7 @@ public final class TorqueRun {
                 TorqueFit.Result f = r.fit();
                 t.addRow(java.util.Arrays.asList(r.solution().energy(), r.solution().transmissionLR(),
                         f == null ? null : f.polarization(r.current()), r.polarizationLeft(),
-                        f == null ? null : f.ca(), f == null ? null : f.cn(), f == null ? null : f.beta(),
+                        f == null ? null : f.ca(), f == null ? null : f.cn(), r.betaDefined() ? f.beta() : null,
                         r.continuityResidual()));
             }
             AtomicFiles.writeString(dir.resolve("energies.csv"), t.render());
@@ -155,7 +155,7 @@ public final class TorqueRun {
             sb.append(String.format("%10.4f %12.6f %10s %10.6f %10.6f %12s %12s %12s %10.2e%n", r.solution().energy(),
                     r.solution().transmissionLR(), f == null ? "-" : String.format("%.6f", f.polarization(r.current())),
                     r.polarizationLeft(), r.polarizationRight(), f == null ? "-" : String.format("%.5e", f.ca()),
-                    f == null ? "-" : String.format("%.5e", f.cn()), f == null ? "-" : String.format("%.5e", f.beta()),
+                    f == null ? "-" : String.format("%.5e", f.cn()), r.betaDefined() ? String.format("%.5e", f.beta()) : "-",
                     r.continuityResidual()));
             for (String w : r.solution().warnings()) {
                 sb.append("warning: ").append(w).append('\n');

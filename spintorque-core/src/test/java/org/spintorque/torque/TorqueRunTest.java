@@ -130,6 +130,27 @@ class TorqueRunTest {
         }
     }
 
+    /**
+     * A sharp 180-degree wall in a chain (n = +z up to site 9, -z from site 10): spin along z is conserved, a
+     * majority electron on the left is a minority one on the right, so each spin crosses a potential step
+     * of height 2M. For the chain -t on every bond and on-site V_L, V_R, the wave e^{ik1 j} + r e^{-ik1 j}
+     * (j <= 0), tau e^{ik2 j} (j >= 1) solves both site equations when 1 + r = tau and
+     * e^{ik1} + r e^{-ik1} = tau e^{ik2}, so tau = 2i sin k1 / (e^{ik2} - e^{-ik1}) and
+     * T = |tau|^2 sin k2 / sin k1 = 4 sin k1 sin k2 / |e^{i(k1+k2)} - 1|^2, the same for both spins.
+     */
+    @ParameterizedTest
+    @CsvSource({"-1.0, 0.5", "0.3, 0.7", "-0.2, 1.1"})
+    void sharpWallInAChainIsTheLatticeStep(double e, double m) {
+        TorqueReport r = run("lattice.kind=chain", "lattice.length=20", "model.exchange=" + m,
+                "texture.width=1e-9", "texture.center=9.5", "transport.energy=" + e).reports().get(0);
+        double k1 = Math.acos(-(e + m) / 2); // majority: -2 cos k - M = E
+        double k2 = Math.acos(-(e - m) / 2); // minority: -2 cos k + M = E
+        double re = Math.cos(k1 + k2) - 1;
+        double im = Math.sin(k1 + k2);
+        double step = 4 * Math.sin(k1) * Math.sin(k2) / (re * re + im * im);
+        assertEquals(2 * step, r.solution().transmissionLR(), 1e-12);
+    }
+
     @Test
     void closedChannelIsAClearError() {
         InputException e = assertThrows(InputException.class, () -> run("lattice.kind=chain", "lattice.length=10",
