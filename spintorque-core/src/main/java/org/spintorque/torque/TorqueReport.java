@@ -385,6 +385,7 @@ public final class TorqueReport {
                 List.of("spintorque run: torque on the magnetization, -div j_s + T_sr, per unit bias"),
                 List.of("torque_x", "torque_y", "torque_z"), List.of("t", "t", "t")), OvfEncoding.TEXT);
         LinePlot profile = new LinePlot("torque profile per unit bias (slice sums)", "x [a]", "torque [t per unit bias]")
+                .legend(org.knowm.xchart.style.Styler.LegendPosition.OutsideS)
                 .add(new LinePlot.Series("along d_x n (adiabatic)", xs, ta))
                 .add(new LinePlot.Series("along n x d_x n (non-adiabatic)", xs, tn));
         if (fit != null) {
