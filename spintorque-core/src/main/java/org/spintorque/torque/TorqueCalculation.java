@@ -22,6 +22,7 @@ import org.spintorque.transport.Injection;
 import org.spintorque.transport.Lead;
 import org.spintorque.transport.NoOpenChannelException;
 import org.spintorque.transport.RecursiveGreenFunction;
+import org.spintorque.transport.SpinResolvedTransmission;
 
 /**
  * The torque engine as a library call: a frozen tight-binding system between two leads, its
@@ -67,8 +68,29 @@ public final class TorqueCalculation {
         SlabDensityMatrix rho = new SlabDensityMatrix(system.lattice());
         rgf.sweep(cell -> rho.accept(cell, injection));
         ObservableField field = continuity.evaluate(rho);
+        SpinResolvedTransmission spin = SpinResolvedTransmission.compute(rgf,
+                leadAxis(system, LeadSide.LEFT), leadAxis(system, LeadSide.RIGHT), la);
         return new EnergySolution(rgf.energy(), rgf.transmissionLR(), rgf.transmissionRL(), field,
-                List.copyOf(rgf.warnings()));
+                List.copyOf(rgf.warnings()), spin);
+    }
+
+    /** The spin axis of a lead: the texture's limit on that side, else the edge slice's direction. */
+    static SpinResolvedTransmission.LeadSpinAxis leadAxis(TightBindingSystem system, LeadSide side) {
+        org.spintorque.texture.Texture tex = null;
+        for (org.spintorque.hamiltonian.HamiltonianTerm t : system.terms()) {
+            if (t instanceof org.spintorque.hamiltonian.Exchange ex) {
+                tex = ex.texture();
+            }
+        }
+        Lattice lat = system.lattice();
+        double y = (lat.width() - 1) / 2.0;
+        double z = (lat.height() - 1) / 2.0;
+        org.spintorque.texture.Vector3 axis = org.spintorque.texture.Vector3.Z;
+        if (tex != null) {
+            org.spintorque.texture.Vector3 lim = tex.limit(side, y, z);
+            axis = lim != null ? lim : tex.n(side == LeadSide.LEFT ? 0 : lat.length() - 1, y, z);
+        }
+        return new SpinResolvedTransmission.LeadSpinAxis(axis, lat.blockSize());
     }
 
     /**

@@ -20,6 +20,7 @@ import org.spintorque.ovf.OvfMesh;
 import org.spintorque.ovf.OvfWriter;
 import org.spintorque.texture.Texture;
 import org.spintorque.texture.Vector3;
+import org.spintorque.transport.SpinResolvedTransmission;
 
 /**
  * Reads one current-driven state (physics.md section 5): slice-summed torque profile, the fit to
@@ -245,6 +246,21 @@ public final class TorqueReport {
         m.put("particle_current", current);
         m.put("particle_current_from_transmission", solution.transmissionLR() / (2 * Math.PI));
         m.put("current_nonconservation", currentNonConservation());
+        SpinResolvedTransmission sr = solution.spinResolved();
+        if (sr != null && sr.conserved()) {
+            Map<String, Object> t = new LinkedHashMap<>();
+            t.put("up_to_up", sr.transmission(SpinResolvedTransmission.Spin.UP, SpinResolvedTransmission.Spin.UP));
+            t.put("up_to_down", sr.transmission(SpinResolvedTransmission.Spin.DOWN, SpinResolvedTransmission.Spin.UP));
+            t.put("down_to_up", sr.transmission(SpinResolvedTransmission.Spin.UP, SpinResolvedTransmission.Spin.DOWN));
+            t.put("down_to_down", sr.transmission(SpinResolvedTransmission.Spin.DOWN,
+                    SpinResolvedTransmission.Spin.DOWN));
+            t.put("meaning", "T from spin s along the left lead's magnetization to spin s' along the right lead's "
+                    + "(up = majority)");
+            m.put("transmission_spin_resolved", t);
+            sr.incomingPolarization().ifPresent(p -> m.put("P_transmission", p));
+        } else if (sr != null) {
+            m.put("transmission_spin_resolved", "not available: " + sr.reason().orElse("spin not conserved in a lead"));
+        }
         m.put("P_current_left", polarizationLeft);
         m.put("P_current_right", polarizationRight);
         if (fit != null) {

@@ -67,6 +67,16 @@ class TorqueRunTest {
             dn += Math.abs(energy - m - transverse) < 2 ? 1 : 0;
         }
         assertEquals(up + dn, r.solution().transmissionLR(), 1e-9);
+        // spin-resolved transmission: up -> up = majority channels, down -> down = minority, no flips,
+        // and the spin-current polarization equals (T_up - T_dn)/(T_up + T_dn)
+        var sr = r.solution().spinResolved();
+        assertTrue(sr.conserved());
+        var upS = org.spintorque.transport.SpinResolvedTransmission.Spin.UP;
+        var dnS = org.spintorque.transport.SpinResolvedTransmission.Spin.DOWN;
+        assertEquals(up, sr.transmission(upS, upS), 1e-9);
+        assertEquals(dn, sr.transmission(dnS, dnS), 1e-9);
+        assertEquals(0, sr.spinFlip(), 1e-9);
+        assertEquals(sr.incomingPolarization().getAsDouble(), r.polarizationLeft(), 1e-9);
         assertEquals((double) (up - dn) / (up + dn), r.polarizationLeft(), 1e-9);
         assertEquals((double) (up - dn) / (up + dn), r.polarizationRight(), 1e-9);
         double maxTorque = 0;
