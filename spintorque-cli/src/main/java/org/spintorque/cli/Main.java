@@ -25,6 +25,11 @@ public final class Main {
                 err.println("error: " + ex.getMessage());
                 return 2;
             }
+            if (ex instanceof org.spintorque.ensemble.EnsembleException) {
+                // a full disk, an interrupt, a failed realization: finished realizations are kept
+                err.println("error: " + ex.getMessage());
+                return 3;
+            }
             err.println("internal error: " + ex + " (please report this with the input file)");
             ex.printStackTrace(err);
             return 1;

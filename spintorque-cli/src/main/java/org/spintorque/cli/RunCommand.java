@@ -43,6 +43,10 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = {"-q", "--quiet"}, description = "print no table and no progress")
     boolean quiet;
 
+    @Option(names = "--resume", description = "continue an interrupted disorder ensemble from the checkpoint in DIR "
+            + "(finished realizations are kept; the result equals an uninterrupted run)")
+    boolean resume;
+
     static String[] parameterFooter() {
         return ParameterHelp.render(LatticeRunParameters.schema());
     }
@@ -53,7 +57,7 @@ public final class RunCommand implements Callable<Integer> {
         PrintWriter e = spec.commandLine().getErr();
         ResolvedInput input = new ConfigReader(LatticeRunParameters.schema()).read(config, overrides);
         Path dir = out != null ? out : Path.of("out", config == null ? "run" : AnalyticCommand.stem(config));
-        TorqueRun run = TorqueRun.run(input, quiet ? ProgressListener.NONE : new ConsoleProgress(e));
+        TorqueRun run = TorqueRun.run(input, quiet ? ProgressListener.NONE : new ConsoleProgress(e), dir, resume);
         run.write(dir);
         if (!quiet) {
             o.print(run.table());

@@ -6,7 +6,11 @@ import java.util.List;
 import org.spintorque.config.InputException;
 import org.spintorque.config.ParameterSchema;
 import org.spintorque.config.ResolvedInput;
+import org.spintorque.disorder.AndersonDisorder;
+import org.spintorque.disorder.SpinFlipImpurities;
+import org.spintorque.disorder.SpinOrbitImpurities;
 import org.spintorque.hamiltonian.Exchange;
+import org.spintorque.hamiltonian.HamiltonianTerm;
 import org.spintorque.hamiltonian.Hopping;
 import org.spintorque.hamiltonian.ModelBuilder;
 import org.spintorque.hamiltonian.Onsite;
@@ -41,7 +45,55 @@ import org.spintorque.transport.Injection;
  */
 public record LatticeRunParameters(Lattice lattice, TightBindingSystem system, Texture texture, double[] energies,
                                    double temperature, Injection injection, double fitThreshold,
-                                   List<String> notes) {
+                                   List<String> notes, Disorder disorder, List<HamiltonianTerm> cleanTerms) {
+
+    /**
+     * The disorder of the model, as asked: which random terms, the ensemble size and the seed. A realization
+     * r is a pure function of (seed, r, site).
+     *
+     * @param realizations number of realizations N (>= 1)
+     * @param seed         the ensemble's seed
+     * @param spinFlip     {concentration, v_s, S_imp} or null
+     * @param followTexture whether impurity spins are fixed in the local magnetization frame (section III A)
+     * @param spinOrbit    {concentration, lambda_so} or null
+     * @param components   "three" independent potentials V^(i) or one "common" V
+     * @param anderson     W or null
+     * @param distribution "box" or "gaussian"
+     */
+    public record Disorder(int realizations, long seed, double[] spinFlip, boolean followTexture, double[] spinOrbit,
+                           String components, Double anderson, String distribution) {
+        public boolean any() {
+            return spinFlip != null || spinOrbit != null || anderson != null;
+        }
+    }
+
+    /** The system of realization r (the clean system when there is no disorder). */
+    public TightBindingSystem system(int realization) {
+        if (!disorder.any()) {
+            return system;
+        }
+        ModelBuilder b = new ModelBuilder(lattice);
+        cleanTerms.forEach(b::add);
+        if (disorder.spinFlip() != null) {
+            double[] sf = disorder.spinFlip();
+            b.add(new SpinFlipImpurities(SpinFlipImpurities.NAME, sf[0], sf[1], sf[2],
+                    disorder.followTexture() ? texture : null, disorder.seed(), realization));
+        }
+        if (disorder.spinOrbit() != null) {
+            double[] so = disorder.spinOrbit();
+            b.add(new SpinOrbitImpurities(so[0], so[1], SpinOrbitImpurities.Components.parse(disorder.components()),
+                    disorder.seed(), realization));
+        }
+        if (disorder.anderson() != null) {
+            b.add(new AndersonDisorder(disorder.anderson(), AndersonDisorder.Distribution.parse(disorder.distribution()),
+                    disorder.seed(), realization));
+        }
+        try {
+            return b.build();
+        } catch (IllegalArgumentException e) {
+            throw new InputException("the disordered model cannot be built: " + e.getMessage(), e);
+        }
+    }
 
     /** The parameters of {@code spintorque run}, with units, defaults and meaning. */
     public static ParameterSchema schema() {
@@ -76,6 +128,23 @@ public record LatticeRunParameters(Lattice lattice, TightBindingSystem system, T
                 .number("transport.temperature", "t", 0.0, "k_B T; > 0 averages over energies with -df/dE")
                 .text("transport.injection", "symmetric", "delta rho per unit bias: symmetric (A_L - A_R)/4pi or "
                         + "left A_L/2pi", "symmetric", "left")
+                .number("disorder.realizations", "1", 1.0, "number of disorder realizations N, >= 1")
+                .number("disorder.seed", "1", 1.0, "seed of the ensemble (a whole number): realization r is a "
+                        + "pure function of (seed, r, site)")
+                .number("disorder.spin_flip.concentration", "1", null,
+                        "spin-flip impurities (eq. 7): probability n_imp of an impurity per site, in [0, 1]")
+                .number("disorder.spin_flip.strength", "t", null, "v_s of v_s S_imp . sigma, >= 0")
+                .number("disorder.spin_flip.spin", "1", 1.0, "impurity spin length S_imp, >= 0")
+                .text("disorder.spin_flip.frame", "lab", "impurity spin directions: isotropic in the lab frame, or "
+                        + "fixed in the local magnetization frame S = R(n) S~ (section III A)", "lab", "texture")
+                .number("disorder.spin_orbit.concentration", "1", null,
+                        "spin-orbit impurities (eq. 8): probability n_so of an impurity per site, in [0, 1]")
+                .number("disorder.spin_orbit.strength", "t", null, "lambda_so (the potentials have unit variance), >= 0")
+                .text("disorder.spin_orbit.components", "three", "three independent potentials V^(i), or one common V",
+                        "three", "common")
+                .number("disorder.anderson.strength", "t", null, "spin-independent random potential W, >= 0")
+                .text("disorder.anderson.distribution", "box", "box: uniform in [-W/2, W/2]; gaussian: standard "
+                        + "deviation W", "box", "gaussian")
                 .number("torque.fit_threshold", "1", 1e-3,
                         "slices with |d_x n| below this fraction of its maximum are left out of the fit")
                 .build();
@@ -137,8 +206,67 @@ public record LatticeRunParameters(Lattice lattice, TightBindingSystem system, T
         if (!(threshold > 0 && threshold < 1)) {
             throw new InputException("torque.fit_threshold = " + threshold + ": must be between 0 and 1");
         }
-        return new LatticeRunParameters(lattice, system, texture, energies, temperature, injection, threshold,
-                List.copyOf(notes));
+        Disorder disorder = disorder(in);
+        List<HamiltonianTerm> clean = List.copyOf(system.terms());
+        LatticeRunParameters clean0 = new LatticeRunParameters(lattice, system, texture, energies, temperature,
+                injection, threshold, List.copyOf(notes), disorder, clean);
+        if (!disorder.any()) {
+            return clean0;
+        }
+        // the realization-0 system stands for "the system" (sizes, leads, memory estimate)
+        return new LatticeRunParameters(lattice, clean0.system(0), texture, energies, temperature, injection,
+                threshold, List.copyOf(notes), disorder, clean);
+    }
+
+    static Disorder disorder(ResolvedInput in) {
+        int n = whole(in, "disorder.realizations", 1);
+        double seedValue = in.number("disorder.seed", "");
+        if (seedValue != Math.rint(seedValue) || Math.abs(seedValue) > 9e15) {
+            throw new InputException("disorder.seed = " + seedValue + ": must be a whole number");
+        }
+        double[] sf = null;
+        if (in.has("disorder.spin_flip.concentration") || in.has("disorder.spin_flip.strength")) {
+            double c = fraction(in, "disorder.spin_flip.concentration",
+                    "spin-flip impurities need concentration and strength");
+            double v = nonNegative(in, "disorder.spin_flip.strength",
+                    "spin-flip impurities need concentration and strength");
+            double sp = nonNegative(in, "disorder.spin_flip.spin", "");
+            sf = new double[] {c, v, sp};
+        }
+        double[] so = null;
+        if (in.has("disorder.spin_orbit.concentration") || in.has("disorder.spin_orbit.strength")) {
+            double c = fraction(in, "disorder.spin_orbit.concentration",
+                    "spin-orbit impurities need concentration and strength");
+            double l = nonNegative(in, "disorder.spin_orbit.strength",
+                    "spin-orbit impurities need concentration and strength");
+            so = new double[] {c, l};
+        }
+        Double anderson = null;
+        if (in.has("disorder.anderson.strength")) {
+            anderson = nonNegative(in, "disorder.anderson.strength", "");
+        }
+        if (n > 1 && sf == null && so == null && anderson == null) {
+            throw new InputException("disorder.realizations = " + n + " but no disorder term is given: add a "
+                    + "[disorder.spin_flip], [disorder.spin_orbit] or [disorder.anderson] table");
+        }
+        return new Disorder(n, (long) seedValue, sf, in.text("disorder.spin_flip.frame").equals("texture"), so,
+                in.text("disorder.spin_orbit.components"), anderson, in.text("disorder.anderson.distribution"));
+    }
+
+    private static double fraction(ResolvedInput in, String path, String why) {
+        double v = in.number(path, why);
+        if (!(v >= 0 && v <= 1)) {
+            throw new InputException(path + " = " + v + ": a concentration per site must be in [0, 1]");
+        }
+        return v;
+    }
+
+    private static double nonNegative(ResolvedInput in, String path, String why) {
+        double v = in.number(path, why);
+        if (!(v >= 0) || !Double.isFinite(v)) {
+            throw new InputException(path + " = " + v + ": must be >= 0");
+        }
+        return v;
     }
 
     static Texture texture(ResolvedInput in, Lattice lattice) {

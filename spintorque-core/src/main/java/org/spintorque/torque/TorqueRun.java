@@ -8,6 +8,10 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import org.spintorque.config.InputException;
 import org.spintorque.config.ResolvedInput;
+import org.spintorque.ensemble.Ensemble;
+import org.spintorque.ensemble.EnsembleResult;
+import org.spintorque.ensemble.EnsembleRunner;
+import org.spintorque.ensemble.Sample;
 import org.spintorque.hamiltonian.TightBindingSystem;
 import org.spintorque.linalg.LinearAlgebra;
 import org.spintorque.linalg.LinearAlgebras;
@@ -31,14 +35,21 @@ public final class TorqueRun {
     private final List<TorqueReport> reports;
     private final Map<String, Object> timings;
     private final String backend;
+    private final List<EnsembleResult> ensembles;
 
     private TorqueRun(ResolvedInput input, LatticeRunParameters params, List<TorqueReport> reports,
-                      Map<String, Object> timings, String backend) {
+                      Map<String, Object> timings, String backend, List<EnsembleResult> ensembles) {
         this.input = input;
         this.params = params;
         this.reports = reports;
         this.timings = timings;
         this.backend = backend;
+        this.ensembles = ensembles;
+    }
+
+    /** The disorder ensemble of each energy (empty without disorder). */
+    public List<EnsembleResult> ensembles() {
+        return ensembles;
     }
 
     public List<TorqueReport> reports() {
@@ -49,7 +60,16 @@ public final class TorqueRun {
         return params;
     }
 
+    /** A clean (disorder-free) run; with disorder use {@link #run(ResolvedInput, ProgressListener, Path, boolean)}. */
     public static TorqueRun run(ResolvedInput input, ProgressListener progress) {
+        return run(input, progress, null, false);
+    }
+
+    /**
+     * @param dir    output directory, where a disorder ensemble keeps its checkpoint (needed with disorder)
+     * @param resume continue an interrupted ensemble from its checkpoint
+     */
+    public static TorqueRun run(ResolvedInput input, ProgressListener progress, Path dir, boolean resume) {
         long t0 = System.nanoTime();
         LatticeRunParameters params = LatticeRunParameters.fromInput(input);
         TightBindingSystem system = params.system();
@@ -68,10 +88,31 @@ public final class TorqueRun {
         SpinContinuity continuity = new SpinContinuity(system);
         long t1 = System.nanoTime();
         List<TorqueReport> reports = new ArrayList<>();
+        List<EnsembleResult> ensembles = new ArrayList<>();
         ExecutorService pool = TorqueCalculation.pool();
         try {
-            double[] es = params.energies();
-            for (int k = 0; k < es.length; k++) {
+            final double[] es = params.energies();
+            final boolean disordered = params.disorder().any();
+            if (disordered) {
+                if (params.temperature() > 0) {
+                    throw new InputException("transport.temperature = " + params.temperature() + " t with disorder: "
+                            + "thermal averages of disorder ensembles are not supported yet; use temperature = 0");
+                }
+                if (dir == null) {
+                    throw new IllegalArgumentException("a disorder ensemble needs an output directory");
+                }
+                for (int k = 0; k < es.length; k++) {
+                    Path edir = es.length == 1 ? dir : dir.resolve("energy-" + (k + 1));
+                    final int index = k;
+                    ensembles.add(ensemble(input, params, es[k], la, edir, resume,
+                            (d, t, l) -> progress.progress(index * t + d, (long) es.length * t, l)));
+                    // realization 0 stands for the site, bond and slice files
+                    TightBindingSystem s0 = params.system(0);
+                    reports.add(new TorqueReport(params, TorqueCalculation.solve(s0, TorqueCalculation.openSystem(s0),
+                            new SpinContinuity(s0), es[k], params.injection(), la)));
+                }
+            }
+            for (int k = 0; k < (disordered ? 0 : es.length); k++) {
                 final int index = k;
                 EnergySolution s = TorqueCalculation.solveThermal(system, open, continuity, es[k],
                         params.temperature(), params.injection(), la, pool,
@@ -86,7 +127,52 @@ public final class TorqueRun {
         timings.put("setup_s", (t1 - t0) * 1e-9);
         timings.put("solve_s", (t2 - t1) * 1e-9);
         timings.put("per_energy_s", (t2 - t1) * 1e-9 / params.energies().length);
-        return new TorqueRun(input, params, List.copyOf(reports), timings, la.name());
+        return new TorqueRun(input, params, List.copyOf(reports), timings, la.name(), List.copyOf(ensembles));
+    }
+
+    /** One realization's numbers: what the ensemble averages. */
+    static Sample sample(TorqueReport r) {
+        Sample.Builder b = Sample.builder()
+                .scalar("transmission", r.solution().transmissionLR())
+                .scalar("particle_current", r.current())
+                .scalar("P_current_left", r.polarizationLeft())
+                .scalar("P_current_right", r.polarizationRight())
+                .scalar("max_continuity_residual", r.continuityResidual());
+        TorqueFit.Result f = r.fit();
+        if (f != null) {
+            b.scalar("c_a", f.ca()).scalar("c_n", f.cn()).scalar("P_fit", f.polarization(r.current()));
+            if (r.betaDefined()) {
+                b.scalar("beta", f.beta());
+            }
+            for (TorqueReport.Part p : r.parts()) {
+                String key = p.name().replace("-div j_s", "divergence").replace("source ", "source_")
+                        .replace(' ', '_');
+                b.scalar("c_a[" + key + "]", p.fit().ca()).scalar("c_n[" + key + "]", p.fit().cn());
+            }
+        }
+        double[][] t = r.torqueProfile();
+        double[] flat = new double[3 * t.length];
+        for (int x = 0; x < t.length; x++) {
+            System.arraycopy(t[x], 0, flat, 3 * x, 3);
+        }
+        return b.array("torque_profile", flat).build();
+    }
+
+    static EnsembleResult ensemble(ResolvedInput input, LatticeRunParameters params, double energy, LinearAlgebra la,
+                                   Path dir, boolean resume, ProgressListener progress) {
+        // the fingerprint names everything that changes a realization, but not the ensemble size
+        String fingerprint = Integer.toHexString(input.with("disorder.realizations", 1,
+                ResolvedInput.Source.DEFAULT).asToml().replaceAll("   # [a-z ]+", "").hashCode())
+                + " E=" + energy;
+        Ensemble e = Ensemble.of(fingerprint, params.disorder().seed(), params.disorder().realizations(), r -> {
+            TightBindingSystem sys = params.system((int) r.index());
+            BlockTridiagonal open = TorqueCalculation.openSystem(sys);
+            EnergySolution s = TorqueCalculation.solve(sys, open, new SpinContinuity(sys), energy, params.injection(),
+                    la);
+            return sample(new TorqueReport(params, s));
+        });
+        EnsembleRunner runner = new EnsembleRunner(EnsembleRunner.Options.defaults().resume(resume).progress(progress));
+        return runner.run(e, dir);
     }
 
     /** summary.json as a map. */
@@ -104,6 +190,30 @@ public final class TorqueRun {
         doc.put("terms", params.system().termNames());
         TorqueReport first = reports.get(0);
         doc.putAll(first.summary());
+        if (!ensembles.isEmpty()) {
+            EnsembleResult en = ensembles.get(0);
+            doc.put("realizations", en.realizations());
+            doc.put("random_seeds", Map.of("disorder.seed", params.disorder().seed(),
+                    "rule", "realization r is a pure function of (seed, r, site)"));
+            for (String q : List.of("transmission", "P_fit", "P_current_left", "c_a", "c_n", "beta")) {
+                if (en.hasScalar(q)) {
+                    doc.put(q, finite(en.scalar(q).mean()));
+                    doc.put(q + "_err", finite(en.scalar(q).standardError()));
+                }
+            }
+            if (en.hasScalar("c_a") && en.hasScalar("c_n")) {
+                doc.put("beta_of_mean_torque", en.scalar("c_n").mean() / en.scalar("c_a").mean());
+            }
+            doc.put("ensemble", en.toMap());
+            doc.put("files_show", "sites.csv, bonds.csv, slices.csv and the OVF files show realization 0");
+            if (ensembles.size() > 1) {
+                List<Map<String, Object>> per = new ArrayList<>();
+                for (EnsembleResult r : ensembles) {
+                    per.add(r.toMap());
+                }
+                doc.put("ensembles", per);
+            }
+        }
         if (reports.size() > 1) {
             List<Map<String, Object>> per = new ArrayList<>();
             for (TorqueReport r : reports) {
@@ -141,6 +251,15 @@ public final class TorqueRun {
                 + ProgramInfo.version() + "\n" + input.asToml());
     }
 
+    private static String est(EnsembleResult en, String q) {
+        return en.hasScalar(q) ? String.format("%.5g +- %.2g", en.scalar(q).mean(), en.scalar(q).standardError())
+                : "-";
+    }
+
+    private static Object finite(double v) {
+        return Double.isFinite(v) ? v : null;
+    }
+
     /** A readable summary for the terminal. */
     public String table() {
         StringBuilder sb = new StringBuilder();
@@ -157,6 +276,12 @@ public final class TorqueRun {
                     r.polarizationLeft(), r.polarizationRight(), f == null ? "-" : String.format("%.5e", f.ca()),
                     f == null ? "-" : String.format("%.5e", f.cn()), r.betaDefined() ? String.format("%.5e", f.beta()) : "-",
                     r.continuityResidual()));
+            int k = reports.indexOf(r);
+            if (k < ensembles.size()) {
+                EnsembleResult en = ensembles.get(k);
+                sb.append(String.format("  ensemble of %d realizations: P_fit %s, beta %s, c_a %s, c_n %s%n",
+                        en.realizations(), est(en, "P_fit"), est(en, "beta"), est(en, "c_a"), est(en, "c_n")));
+            }
             for (String w : r.solution().warnings()) {
                 sb.append("warning: ").append(w).append('\n');
             }
