@@ -201,6 +201,7 @@ public final class TorqueRun {
                     doc.put(q + "_err", finite(en.scalar(q).standardError()));
                 }
             }
+            theory(doc);
             if (en.hasScalar("c_a") && en.hasScalar("c_n")) {
                 doc.put("beta_of_mean_torque", en.scalar("c_n").mean() / en.scalar("c_a").mean());
             }
@@ -249,6 +250,34 @@ public final class TorqueRun {
         AtomicFiles.writeString(dir.resolve("summary.json"), JsonOutput.render(summary()));
         AtomicFiles.writeString(dir.resolve("input.toml"), "# resolved input of spintorque run "
                 + ProgramInfo.version() + "\n" + input.asToml());
+    }
+
+    /** beta_eq29 next to beta when the model has spin-flip impurities and the formula applies. */
+    private void theory(Map<String, Object> doc) {
+        double[] sf = params.disorder().spinFlip();
+        if (sf == null) {
+            return;
+        }
+        boolean simple = params.system().termNames().stream().allMatch(n -> List.of("hopping", "exchange", "onsite",
+                "spin-flip", "anderson").contains(n)) && params.lattice().orbitals() == 1;
+        if (!simple) {
+            doc.put("beta_eq29", null);
+            doc.put("beta_eq29_note", "eq. (29) with the lattice DOS is evaluated for one-orbital models of hopping, "
+                    + "exchange and scalar potentials only");
+            return;
+        }
+        double t = input.number("model.hopping", "");
+        double m = input.number("model.exchange", "");
+        double v0 = input.number("model.onsite", "");
+        double e = params.energies()[0];
+        doc.put("beta_eq29", LatticeSpinFlipTheory.betaEq29(e, v0, t, m, params.lattice().width(),
+                params.lattice().height(), sf[0], sf[1], sf[2]));
+        doc.put("nu_up", LatticeSpinFlipTheory.densityOfStates(e - v0 + m, t, params.lattice().width(),
+                params.lattice().height()));
+        doc.put("nu_dn", LatticeSpinFlipTheory.densityOfStates(e - v0 - m, t, params.lattice().width(),
+                params.lattice().height()));
+        doc.put("beta_eq29_note", "eq. (29), (2 pi/3M) n_imp v_s^2 S_imp^2 (nu_+ + nu_-), with the DOS per site and spin "
+                + "of the clean leads at E_F (lattice units), for the first energy; beta above is c_n/c_a measured");
     }
 
     private static String est(EnsembleResult en, String q) {
