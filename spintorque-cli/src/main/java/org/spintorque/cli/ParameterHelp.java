@@ -23,7 +23,8 @@ final class ParameterHelp {
             }
             String def = p.defaultValue() == null ? "no default" : "default " + format(p.defaultValue());
             lines.add(String.format(Locale.ROOT, "    %-14s [%s] (%s)", p.key(), p.unitLabel(), def));
-            lines.add("        " + p.description());
+            lines.add("        " + p.description()
+                    + (p.choices().isEmpty() ? "" : " (one of: " + String.join(", ", p.choices()) + ")"));
         }
         return lines.toArray(new String[0]);
     }

@@ -21,7 +21,7 @@ import picocli.CommandLine.Parameters;
         description = {
             "Current-induced spin density, spin currents, spin sources and torques on every site of a",
             "tight-binding model with a magnetization texture between two leads (recursive Green's",
-            "function, linear response per unit bias), read off as P and beta (physics.md sections 3-5).",
+            "function, linear response per unit bias), read off as P and beta (Tatara and Entel 2008, eqs. (2)-(6)).",
             "Writes DIR/summary.json, sites.csv, bonds.csv, slices.csv, spin.ovf, torque.ovf, input.toml,",
             "profile.png/.svg and texture.png/.svg (per energy in DIR/energy-N/ when several are given).",
             "Lattice units: energies in t, lengths in a, hbar = e = 1.",
