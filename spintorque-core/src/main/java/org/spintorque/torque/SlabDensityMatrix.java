@@ -34,28 +34,28 @@ final class SlabDensityMatrix implements DensityMatrix {
         int sps = lattice.sitesPerSlice();
         int w = lattice.width();
         int h = lattice.height();
-        ComplexMatrix rho = cell.density(injection);
+        // only the blocks the observables use are formed: memory and time linear in the sites
         for (int z = 0; z < h; z++) {
             for (int y = 0; y < w; y++) {
                 int l = z * w + y;
                 int i = x * sps + l;
-                sites.put(i, rho.block(l * block, l * block, block, block));
+                sites.put(i, cell.densityBlock(injection, false, l * block, block, l * block, block));
                 if (y + 1 < w) {
                     int lj = l + 1;
-                    bonds.put(key(i, i + 1), rho.block(l * block, lj * block, block, block));
+                    bonds.put(key(i, i + 1), cell.densityBlock(injection, false, l * block, block, lj * block, block));
                 }
                 if (z + 1 < h) {
                     int lj = l + w;
-                    bonds.put(key(i, i + w), rho.block(l * block, lj * block, block, block));
+                    bonds.put(key(i, i + w), cell.densityBlock(injection, false, l * block, block, lj * block, block));
                 }
             }
         }
         if (cell.hasNext()) {
             // rho_{x+1,x}: rows on x+1, columns on x; rho_ij (i on x, j = i + e_x) is the dagger of its (l, l) block
-            ComplexMatrix next = cell.bondDensity(injection);
             for (int l = 0; l < sps; l++) {
                 int i = x * sps + l;
-                bonds.put(key(i, i + sps), next.block(l * block, l * block, block, block).dagger());
+                bonds.put(key(i, i + sps), cell.densityBlock(injection, true, l * block, block, l * block, block)
+                        .dagger());
             }
         }
     }

@@ -63,6 +63,43 @@ public final class CellStates {
         return next == null ? null : product(next, here, injection);
     }
 
+    /**
+     * One block of rho_{x,x} (or of rho_{x+1,x} when {@code nextRows}) per unit bias: rows [r0, r0 + nr) of
+     * cell x (or x+1), columns [c0, c0 + nc) of cell x. Only this block is formed (plain Java: the blocks
+     * the observables need are a site's 2 x orbitals states), so a caller that needs site and bond blocks
+     * pays O(block^2 x channels) per block instead of O(n^2 x channels) per cell.
+     */
+    public ComplexMatrix densityBlock(Injection injection, boolean nextRows, int r0, int nr, int c0, int nc) {
+        ComplexMatrix a = nextRows ? next : here;
+        if (a == null) {
+            throw new IllegalStateException("no next cell after x = " + x);
+        }
+        int channels = injection == Injection.LEFT ? leftChannels : here.cols();
+        double[] ad = a.data();
+        double[] bd = here.data();
+        int arows = a.rows();
+        int brows = here.rows();
+        double[] out = new double[2 * nr * nc];
+        for (int c = 0; c < channels; c++) {
+            double w = injection == Injection.LEFT ? INV_2PI : (c < leftChannels ? INV_4PI : -INV_4PI);
+            int ac = 2 * c * arows;
+            int bc = 2 * c * brows;
+            for (int j = 0; j < nc; j++) {
+                // conj(b[j, c]) times the weight
+                double br = w * bd[bc + 2 * (c0 + j)];
+                double bi = -w * bd[bc + 2 * (c0 + j) + 1];
+                int oj = 2 * j * nr;
+                for (int i = 0; i < nr; i++) {
+                    double ar = ad[ac + 2 * (r0 + i)];
+                    double ai = ad[ac + 2 * (r0 + i) + 1];
+                    out[oj + 2 * i] += ar * br - ai * bi;
+                    out[oj + 2 * i + 1] += ar * bi + ai * br;
+                }
+            }
+        }
+        return ComplexMatrix.wrap(nr, nc, out);
+    }
+
     /** (1/2pi)(A_L + A_R)_{x,x}: the local spectral function (density of states matrix). */
     public ComplexMatrix spectralFunction() {
         return spectral(here, here);
