@@ -66,10 +66,16 @@ public final class TorqueCalculation {
             throw new InputException("transport.energy = " + energy + " t: " + e.getMessage());
         }
         SlabDensityMatrix rho = new SlabDensityMatrix(system.lattice());
-        rgf.sweep(cell -> rho.accept(cell, injection));
+        ComplexMatrix[] lastLeft = new ComplexMatrix[1];
+        rgf.sweep(cell -> {
+            rho.accept(cell, injection);
+            if (!cell.hasNext()) {
+                lastLeft[0] = cell.leftStates(); // for the spin-resolved transmission, without a second sweep
+            }
+        });
         ObservableField field = continuity.evaluate(rho);
         SpinResolvedTransmission spin = SpinResolvedTransmission.compute(rgf,
-                leadAxis(system, LeadSide.LEFT), leadAxis(system, LeadSide.RIGHT), la);
+                leadAxis(system, LeadSide.LEFT), leadAxis(system, LeadSide.RIGHT), la, lastLeft[0]);
         return new EnergySolution(rgf.energy(), rgf.transmissionLR(), rgf.transmissionRL(), field,
                 List.copyOf(rgf.warnings()), spin);
     }

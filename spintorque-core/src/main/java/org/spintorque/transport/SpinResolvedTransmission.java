@@ -170,6 +170,16 @@ public final class SpinResolvedTransmission {
      */
     public static SpinResolvedTransmission compute(RecursiveGreenFunction g, LeadSpinAxis left, LeadSpinAxis right,
                                                    LinearAlgebra la) {
+        return compute(g, left, right, la, null);
+    }
+
+    /**
+     * As {@link #compute(RecursiveGreenFunction, LeadSpinAxis, LeadSpinAxis, LinearAlgebra)}, with the states
+     * psi_L(L) = {@code leftStates()} of the last cell (x = L) taken from a sweep the caller already made, so
+     * that no second sweep is needed; null to sweep here.
+     */
+    public static SpinResolvedTransmission compute(RecursiveGreenFunction g, LeadSpinAxis left, LeadSpinAxis right,
+                                                   LinearAlgebra la, ComplexMatrix lastLeftStates) {
         BlockTridiagonal system = g.system();
         double cl = commutator(system.leftLead(), left);
         double cr = commutator(system.rightLead(), right);
@@ -192,12 +202,14 @@ public final class SpinResolvedTransmission {
                     why.toString(), null);
         }
 
-        ComplexMatrix[] last = new ComplexMatrix[1];
-        g.sweep(c -> {
-            if (!c.hasNext()) {
-                last[0] = c.leftStates();
-            }
-        });
+        ComplexMatrix[] last = {lastLeftStates};
+        if (last[0] == null) {
+            g.sweep(c -> {
+                if (!c.hasNext()) {
+                    last[0] = c.leftStates();
+                }
+            });
+        }
         double totalLR = g.transmissionLR();
         ComplexMatrix psi = last[0];
         ComplexMatrix wl = g.leftLead().gammaFactorRef();
