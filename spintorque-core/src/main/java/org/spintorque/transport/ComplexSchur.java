@@ -134,25 +134,7 @@ final class ComplexSchur {
             double tau = 2 / vnorm2;
             // left: rows k+1.., columns k+1..n-1 (column k is set explicitly)
             for (int j = k + 1; j < n; j++) {
-                int col = 2 * ((k + 1) + j * n);
-                double sr = 0;
-                double si = 0;
-                for (int i = 0; i < m; i++) {
-                    double vr = v[2 * i];
-                    double vi = v[2 * i + 1];
-                    double xr = h[col + 2 * i];
-                    double xi = h[col + 2 * i + 1];
-                    sr += vr * xr + vi * xi;
-                    si += vr * xi - vi * xr;
-                }
-                sr *= tau;
-                si *= tau;
-                for (int i = 0; i < m; i++) {
-                    double vr = v[2 * i];
-                    double vi = v[2 * i + 1];
-                    h[col + 2 * i] -= vr * sr - vi * si;
-                    h[col + 2 * i + 1] -= vr * si + vi * sr;
-                }
+                Householder.reflect(h, 2 * ((k + 1) + j * n), v, m, tau);
             }
             h[first] = alphaR;
             h[first + 1] = alphaI;

@@ -188,25 +188,7 @@ final class HermitianEigen {
                 int m = n - k - 1;
                 double tau = taus[k];
                 for (int j = k + 1; j < n; j++) {
-                    int col = 2 * ((k + 1) + j * n);
-                    double sr = 0;
-                    double si = 0;
-                    for (int i = 0; i < m; i++) {
-                        double vr = v[2 * i];
-                        double vi = v[2 * i + 1];
-                        double qr = z[col + 2 * i];
-                        double qi = z[col + 2 * i + 1];
-                        sr += vr * qr + vi * qi;
-                        si += vr * qi - vi * qr;
-                    }
-                    sr *= tau;
-                    si *= tau;
-                    for (int i = 0; i < m; i++) {
-                        double vr = v[2 * i];
-                        double vi = v[2 * i + 1];
-                        z[col + 2 * i] -= vr * sr - vi * si;
-                        z[col + 2 * i + 1] -= vr * si + vi * sr;
-                    }
+                    Householder.reflect(z, 2 * ((k + 1) + j * n), v, m, tau);
                 }
             }
             // Z0 = Q D: column k times the phase that makes the tridiagonal real
