@@ -18,6 +18,7 @@ public final class Main {
         cl.getSubcommands().get("analytic").getCommandSpec().usageMessage()
                 .footer(AnalyticCommand.parameterFooter());
         cl.getSubcommands().get("run").getCommandSpec().usageMessage().footer(RunCommand.parameterFooter());
+        cl.getSubcommands().get("bands").getCommandSpec().usageMessage().footer(BandsCommand.parameterFooter());
         cl.setUsageHelpWidth(120);
         cl.setOut(out);
         cl.setErr(err);

@@ -12,7 +12,7 @@ import org.spintorque.linalg.ComplexMatrix;
  * Eigenvalues are returned in ascending order. Only the lower triangle of the input is read; the input is
  * not modified.
  */
-final class HermitianEigen {
+public final class HermitianEigen {
     private static final int MAX_SWEEPS = 60;
 
     private final double[] values;
@@ -24,26 +24,26 @@ final class HermitianEigen {
     }
 
     /** Eigenvalues in ascending order (a copy). */
-    double[] values() {
+    public double[] values() {
         return values.clone();
     }
 
-    double value(int i) {
+    public double value(int i) {
         return values[i];
     }
 
     /** Orthonormal eigenvectors as columns, column i belonging to {@code values()[i]} (shared, not copied). */
-    ComplexMatrix vectors() {
+    public ComplexMatrix vectors() {
         return vectors;
     }
 
     /** Eigen-decomposition of a Hermitian matrix. */
-    static HermitianEigen of(ComplexMatrix a) {
+    public static HermitianEigen of(ComplexMatrix a) {
         return decompose(a, true);
     }
 
     /** Eigenvalues only, ascending. */
-    static double[] eigenvalues(ComplexMatrix a) {
+    public static double[] eigenvalues(ComplexMatrix a) {
         return decompose(a, false).values;
     }
 
