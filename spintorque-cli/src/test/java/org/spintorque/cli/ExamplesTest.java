@@ -49,6 +49,10 @@ class ExamplesTest {
             runExample(example);
             return;
         }
+        if (command(example).equals("bands")) {
+            bandsExample(example);
+            return;
+        }
         assertEquals("analytic", command(example));
         Path out = tmp.resolve("out");
         CliRunner.Run r = CliRunner.run("analytic", example.toString(), "--out", out.toString());
@@ -105,6 +109,23 @@ class ExamplesTest {
         assertEquals("x1,y1,z1,x2,y2,z2,j_x,j_y,j_z,j_charge", Files.readAllLines(first.resolve("bonds.csv")).get(0));
         org.spintorque.ovf.OvfField torque = org.spintorque.ovf.OvfReader.read(first.resolve("torque.ovf"));
         assertEquals(3, torque.valuedim());
+    }
+
+    private void bandsExample(Path example) throws IOException {
+        Path out = tmp.resolve("out");
+        CliRunner.Run r = CliRunner.run("bands", example.toString(), "--out", out.toString(), "--quiet");
+        assertEquals(0, r.code(), r.err());
+        Map<String, Object> json = JsonOutput.parse(Files.readString(out.resolve("summary.json")));
+        double n = ((Number) json.get("electrons_at_fermi")).doubleValue();
+        double up = ((Number) json.get("electrons_at_fermi_up")).doubleValue();
+        double dn = ((Number) json.get("electrons_at_fermi_down")).doubleValue();
+        assertEquals(n, up + dn, 1e-9 * n, "N = N_up + N_down");
+        assertTrue(json.containsKey("magnetic_moment") && json.containsKey("version") && json.containsKey("input"));
+        for (String f : List.of("bands.csv", "dos.csv", "bands.png", "bands.svg", "dos.png", "dos.svg", "input.toml")) {
+            assertTrue(Files.size(out.resolve(f)) > 0, f);
+        }
+        assertTrue(Files.readAllLines(out.resolve("dos.csv")).get(0).startsWith("E [eV],"));
+        assertTrue(Files.readAllLines(out.resolve("bands.csv")).get(0).startsWith("k_distance [1/Angstrom],"));
     }
 
     @Test

@@ -47,6 +47,10 @@ final class HrFile {
                         }
                         int m = in.parseInt(f[3], "m");
                         int n = in.parseInt(f[4], "n");
+                        if (m > nw || n > nw) {
+                            throw in.error("m = " + m + ", n = " + n + " outside 1.." + nw + ": wrong num_wann = "
+                                    + nw + " in the header");
+                        }
                         if (m != i + 1 || n != j + 1) {
                             throw in.error("expected m = " + (i + 1) + ", n = " + (j + 1) + " (row index fastest), "
                                     + "found m = " + m + ", n = " + n);

@@ -44,6 +44,16 @@ final class SharedWannierData {
         return d;
     }
 
+    /** A data set kept in the repository under examples/materials (computed for the project). */
+    static Path repository(String set) {
+        for (Path p : List.of(Path.of("..", "examples", "materials", set), Path.of("examples", "materials", set))) {
+            if (Files.isDirectory(p)) {
+                return p.toAbsolutePath().normalize();
+            }
+        }
+        throw new AssertionError("examples/materials/" + set + " is missing from the repository");
+    }
+
     /** A file of a set; skips when absent. */
     static Path file(String set, String name) {
         Path f = set(set).resolve(name);
