@@ -34,13 +34,22 @@ public final class MeshSpectrum {
 
     /** The spectrum on an n1 x n2 x n3 mesh; progress is reported per block of k-points. */
     public static MeshSpectrum compute(WannierModel model, int n1, int n2, int n3, ProgressListener progress) {
+        return compute(model, n1, n2, n3, true, progress);
+    }
+
+    /**
+     * The spectrum on an n1 x n2 x n3 mesh, with or without the spin expectation values (without them the
+     * eigenvectors are not formed, which is faster; {@link #counts} then is not available).
+     */
+    public static MeshSpectrum compute(WannierModel model, int n1, int n2, int n3, boolean withSpin,
+                                       ProgressListener progress) {
         if (n1 < 1 || n2 < 1 || n3 < 1) {
             throw new IllegalArgumentException("k-mesh " + n1 + "x" + n2 + "x" + n3 + " must be at least 1x1x1");
         }
         int d = model.dimension();
         int nk = n1 * n2 * n3;
         double[] e = new double[nk * d];
-        double[] s = new double[3 * nk * d];
+        double[] s = withSpin ? new double[3 * nk * d] : null;
         int blocks = (nk + BLOCK - 1) / BLOCK;
         AtomicLong done = new AtomicLong();
         IntStream.range(0, blocks).parallel().forEach(b -> {
@@ -48,8 +57,12 @@ public final class MeshSpectrum {
                 int i1 = k / (n2 * n3);
                 int i2 = (k / n3) % n2;
                 int i3 = k % n3;
-                HermitianEigen eig = HermitianEigen.of(model.hamiltonian((double) i1 / n1, (double) i2 / n2,
-                        (double) i3 / n3));
+                ComplexMatrix h = model.hamiltonian((double) i1 / n1, (double) i2 / n2, (double) i3 / n3);
+                if (!withSpin) {
+                    System.arraycopy(HermitianEigen.eigenvalues(h), 0, e, k * d, d);
+                    continue;
+                }
+                HermitianEigen eig = HermitianEigen.of(h);
                 ComplexMatrix z = eig.vectors();
                 for (int n = 0; n < d; n++) {
                     e[k * d + n] = eig.value(n);
@@ -125,6 +138,9 @@ public final class MeshSpectrum {
      * spin only, g = 2).
      */
     public double[] counts(double mu, double sigma) {
+        if (spins == null) {
+            throw new IllegalStateException("spin expectation values were not computed for this mesh");
+        }
         double[] c = new double[6];
         int states = energies.length;
         for (int i = 0; i < states; i++) {
@@ -198,6 +214,9 @@ public final class MeshSpectrum {
     public double[][] dos(double[] grid, double sigma) {
         if (sigma <= 0) {
             throw new IllegalArgumentException("the DOS needs a broadening sigma > 0");
+        }
+        if (spins == null) {
+            throw new IllegalStateException("spin expectation values were not computed for this mesh");
         }
         double e0 = grid[0];
         double step = grid.length > 1 ? grid[1] - grid[0] : 1;

@@ -192,6 +192,9 @@ public record SpinParts(WannierModel charge, WannierModel exchange, WannierModel
      * {@code (1 (x) u) X (1 (x) u^dagger)} with u the smallest rotation from {@link #axis()} to n; charge and
      * spin-orbit parts unchanged. Without spin-orbit coupling this is a unitary transformation of H(k)
      * (the spectrum does not change); with it, the spectrum depends on n (magnetocrystalline anisotropy).
+     * Caution: the time-reversal-odd orbital part {@code Im h_0} of the self-consistent model (its orbital moment)
+     * does not turn with the spin; for bcc Fe this adds about 97 micro-eV (1 - cos theta), theta the angle from
+     * {@link #axis()}, to the band energy. Compare directions at the same angle from the axis (docs/wannier.md).
      */
     public WannierModel uniform(Vector3 n) {
         double[][] r = rotationTo(n).matrix();

@@ -82,7 +82,34 @@ final class TextLines implements AutoCloseable {
         do {
             s = next(expected);
         } while (s.isBlank());
-        return s.trim().split("\\s+");
+        return split(s);
+    }
+
+    /** Whitespace-separated fields (a hand-written split: the matrix files have hundreds of thousands of lines). */
+    static String[] split(String s) {
+        int n = 0;
+        int len = s.length();
+        for (int i = 0; i < len; i++) {
+            if (s.charAt(i) > ' ' && (i == 0 || s.charAt(i - 1) <= ' ')) {
+                n++;
+            }
+        }
+        String[] out = new String[n];
+        int k = 0;
+        int i = 0;
+        while (i < len) {
+            while (i < len && s.charAt(i) <= ' ') {
+                i++;
+            }
+            int start = i;
+            while (i < len && s.charAt(i) > ' ') {
+                i++;
+            }
+            if (i > start) {
+                out[k++] = s.substring(start, i);
+            }
+        }
+        return out;
     }
 
     WannierFormatException error(String message) {
