@@ -19,13 +19,7 @@ final class HrWriter {
 
     static String hr(int nw, List<Block> blocks) {
         StringBuilder sb = new StringBuilder(" written by a test\n");
-        sb.append(String.format(Locale.ROOT, "%12d%n%12d%n", nw, blocks.size()));
-        for (int i = 0; i < blocks.size(); i++) {
-            sb.append(String.format(Locale.ROOT, "%5d", blocks.get(i).deg()));
-            if (i % 15 == 14 || i == blocks.size() - 1) {
-                sb.append('\n');
-            }
-        }
+        header(sb, nw, blocks);
         for (Block b : blocks) {
             for (int n = 0; n < nw; n++) {
                 for (int m = 0; m < nw; m++) {
@@ -37,11 +31,8 @@ final class HrWriter {
         return sb.toString();
     }
 
-    static String tb(int nw, List<Block> blocks, double[][] lattice) {
-        StringBuilder sb = new StringBuilder(" written by a test\n");
-        for (double[] a : lattice) {
-            sb.append(String.format(Locale.ROOT, "%22.15f%22.15f%22.15f%n", a[0], a[1], a[2]));
-        }
+    /** num_wann, nrpts and the degeneracies, 15 per line. */
+    private static void header(StringBuilder sb, int nw, List<Block> blocks) {
         sb.append(String.format(Locale.ROOT, "%12d%n%12d%n", nw, blocks.size()));
         for (int i = 0; i < blocks.size(); i++) {
             sb.append(String.format(Locale.ROOT, "%5d", blocks.get(i).deg()));
@@ -49,6 +40,14 @@ final class HrWriter {
                 sb.append('\n');
             }
         }
+    }
+
+    static String tb(int nw, List<Block> blocks, double[][] lattice) {
+        StringBuilder sb = new StringBuilder(" written by a test\n");
+        for (double[] a : lattice) {
+            sb.append(String.format(Locale.ROOT, "%22.15f%22.15f%22.15f%n", a[0], a[1], a[2]));
+        }
+        header(sb, nw, blocks);
         for (Block b : blocks) {
             sb.append(String.format(Locale.ROOT, "%n%5d%5d%5d%n", b.cell()[0], b.cell()[1], b.cell()[2]));
             for (int n = 0; n < nw; n++) {

@@ -152,20 +152,16 @@ class WannierReaderTest {
         assertTrue(e.getMessage().contains("nrpts = 6 does not match"), e.getMessage());
     }
 
-    @Test
-    void missingOnsiteBlockIsReported() {
+    /** A block left out of a good file: R = 0 (index 0) or one of a pair (index 4, R = (0, -1, 1)). */
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
+        "0 | no block for R = (0, 0, 0)",
+        "4 | R = (0, 1, -1) has no partner -R"})
+    void missingBlockIsReported(int removed, String words) {
         List<HrWriter.Block> l = twoOrbitalModel(5);
-        l.remove(0);
+        l.remove(removed);
         WannierFormatException e = broken(HrWriter.hr(2, l));
-        assertTrue(e.getMessage().contains("R = (0, 0, 0)"), e.getMessage());
-    }
-
-    @Test
-    void missingPartnerIsReported() {
-        List<HrWriter.Block> l = twoOrbitalModel(5);
-        l.remove(4);
-        WannierFormatException e = broken(HrWriter.hr(2, l));
-        assertTrue(e.getMessage().contains("R = (0, 1, -1) has no partner -R"), e.getMessage());
+        assertTrue(e.getMessage().contains(words), e.getMessage());
     }
 
     @Test
