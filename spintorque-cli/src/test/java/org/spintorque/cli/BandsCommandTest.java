@@ -52,6 +52,8 @@ class BandsCommandTest {
         "dos.mesh=0 | dos.mesh;whole number",
         "dos.broadening=0 | dos.broadening;must be > 0",
         "bands.path=G-Q | bands.path;unknown point 'Q'",
+        "wannier.electrons=2 | wannier.electrons;between 0 and 2",
+        "dos.step=1e-7 | dos.step;too many",
     })
     void badSettingsStopWithAMessage(String setting, String words) throws IOException {
         Path out = tmp.resolve("out");

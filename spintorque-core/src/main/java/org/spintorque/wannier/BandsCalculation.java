@@ -143,6 +143,10 @@ public final class BandsCalculation {
                     + "the atoms)");
         }
         Double electrons = in.optionalNumber("wannier.electrons").orElse(null);
+        if (electrons != null && !(electrons > 0 && electrons < model.dimension())) {
+            throw new InputException("wannier.electrons = " + electrons + ": must lie between 0 and "
+                    + model.dimension() + " (the number of bands, spin included)");
+        }
         double sigma = positive(in, "dos.broadening");
         int[] n = mesh(in);
         int points = (int) Math.round(in.number("bands.points", ""));
@@ -169,7 +173,12 @@ public final class BandsCalculation {
         double step = positive(in, "dos.step");
         double lo = spectrum.minEnergy() - 6 * sigma;
         double hi = spectrum.maxEnergy() + 6 * sigma;
-        int ng = (int) Math.ceil((hi - lo) / step) + 1;
+        double gridPoints = Math.ceil((hi - lo) / step) + 1;
+        if (gridPoints > 2e6) {
+            throw new InputException("dos.step = " + step + " eV: " + (long) gridPoints + " energies from " + lo + " to "
+                    + hi + " eV are too many; use a step of at least " + (hi - lo) / 2e6 + " eV");
+        }
+        int ng = (int) gridPoints;
         double[] grid = new double[ng];
         for (int g = 0; g < ng; g++) {
             grid[g] = lo + g * step;
