@@ -44,6 +44,13 @@ class BandsCommandTest {
         assertEquals(0.5, ((Number) json.get("electrons_at_fermi_up")).doubleValue(), 1e-12);
         String bands = Files.readString(out.resolve("bands.csv"));
         assertTrue(bands.contains(",G,") && bands.contains(",R,"), "the sc path G-X-M-G-R-X|M-R");
+        // input.toml re-runs from its own folder (file names made absolute) to the same count
+        Path again = tmp.resolve("again");
+        CliRunner.Run r2 = CliRunner.run("bands", out.resolve("input.toml").toString(), "--out", again.toString(),
+                "--quiet");
+        assertEquals(0, r2.code(), r2.err());
+        Map<String, Object> json2 = JsonOutput.parse(Files.readString(again.resolve("summary.json")));
+        assertEquals(json.get("electrons_at_fermi"), json2.get("electrons_at_fermi"));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -245,6 +245,27 @@ public final class BandsCalculation {
         return v;
     }
 
+    /** The input as TOML with every file name replaced by its absolute path, so that it re-runs from anywhere. */
+    static String absolutePaths(ResolvedInput in) {
+        StringBuilder out = new StringBuilder();
+        for (String line : in.asToml().split("\n", -1)) {
+            String key = line.contains(" = ") ? line.substring(0, line.indexOf(" = ")) : "";
+            String path = "wannier." + key;
+            if (in.schema().find(path).isPresent() && !in.schema().get(path).isNumeric() && FILE_KEYS.contains(key)) {
+                Path p = file(in, path);
+                if (p != null) {
+                    line = key + " = \"" + p.toAbsolutePath().toString().replace("\\", "/") + "\""
+                            + line.substring(line.indexOf('"', line.indexOf('"') + 1) + 1);
+                }
+            }
+            out.append(line).append('\n');
+        }
+        return out.substring(0, out.length() - 1);
+    }
+
+    private static final List<String> FILE_KEYS = List.of("hr", "tb", "wsvec", "up", "down", "up_wsvec",
+            "down_wsvec", "centres", "win");
+
     /**
      * A file parameter, or null when empty. A relative path given in the config file is taken relative to the
      * file's folder; one given with --set, relative to the working directory.
@@ -440,7 +461,7 @@ public final class BandsCalculation {
         AtomicFiles.writeString(dir.resolve("bands.csv"), bc.render());
         AtomicFiles.writeString(dir.resolve("dos.csv"), dc.render());
         AtomicFiles.writeString(dir.resolve("input.toml"), "# resolved input of spintorque bands "
-                + ProgramInfo.version() + "\n" + input.asToml());
+                + ProgramInfo.version() + " (file names made absolute)\n" + absolutePaths(input));
         bandsPlot().write(dir.resolve("bands"));
         dosPlot().write(dir.resolve("dos"));
         AtomicFiles.writeString(dir.resolve("summary.json"), JsonOutput.render(summary()));

@@ -47,6 +47,9 @@ public record SpinParts(WannierModel charge, WannierModel exchange, WannierModel
                        int col) {
         @Override
         public String toString() {
+            if (maxAbs == 0) {
+                return String.format(Locale.ROOT, "%-10s zero", part);
+            }
             return String.format(Locale.ROOT, "%-10s |.|_F = %.6g eV (on-site %.6g eV), largest |element| %.6g eV "
                     + "at R = %s, m = %d, n = %d", part, frobenius, onsiteFrobenius, maxAbs, HoppingTable.vec(cell),
                     row + 1, col + 1);

@@ -136,6 +136,21 @@ class SpinPartsTest {
         }
     }
 
+    /** The split of the real Fe model adds up to it exactly, and each part is Hermitian. */
+    @Test
+    void feSplitAddsUpToTheModel() {
+        WannierModel fe = WannierDataTest.fe();
+        SpinParts p = fe.spinParts();
+        WannierModel sum = p.sum();
+        for (int[] c : fe.cells()) {
+            ComplexMatrix h = fe.hopping(c[0], c[1], c[2]);
+            assertTrue(sum.hopping(c[0], c[1], c[2]).maxAbsDifference(h) <= 1e-15 * Math.max(1, h.maxAbs()),
+                    "R = " + java.util.Arrays.toString(c));
+        }
+        assertTrue(p.exchange().hermiticityError() <= 1e-15 && p.spinOrbit().hermiticityError() <= 1e-15
+                && p.charge().hermiticityError() <= 1e-15);
+    }
+
     /** The same for the Fe model with its spin-orbit part removed: bands unchanged to 1e-12 eV. */
     @Test
     void feWithoutSpinOrbitHasNoAnisotropy() {
