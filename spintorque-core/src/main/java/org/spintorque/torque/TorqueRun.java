@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.atomic.LongAdder;
 import org.spintorque.config.InputException;
 import org.spintorque.config.ResolvedInput;
 import org.spintorque.ensemble.Ensemble;
@@ -90,6 +91,7 @@ public final class TorqueRun {
         List<TorqueReport> reports = new ArrayList<>();
         List<EnsembleResult> ensembles = new ArrayList<>();
         ExecutorService pool = TorqueCalculation.pool();
+        RealizationClock clock = new RealizationClock();
         try {
             final double[] es = params.energies();
             final boolean disordered = params.disorder().any();
@@ -105,7 +107,7 @@ public final class TorqueRun {
                     Path edir = es.length == 1 ? dir : dir.resolve("energy-" + (k + 1));
                     final int index = k;
                     ensembles.add(ensemble(input, params, es[k], la, edir, resume,
-                            (d, t, l) -> progress.progress(index * t + d, (long) es.length * t, l)));
+                            (d, t, l) -> progress.progress(index * t + d, (long) es.length * t, l), clock));
                     // realization 0 stands for the site, bond and slice files
                     TightBindingSystem s0 = params.system(0);
                     reports.add(new TorqueReport(params, TorqueCalculation.solve(s0, TorqueCalculation.openSystem(s0),
@@ -127,6 +129,11 @@ public final class TorqueRun {
         timings.put("setup_s", (t1 - t0) * 1e-9);
         timings.put("solve_s", (t2 - t1) * 1e-9);
         timings.put("per_energy_s", (t2 - t1) * 1e-9 / params.energies().length);
+        if (clock.count().sum() > 0) {
+            // one worker thread's time per realization (both solves of a mirror pair), averaged
+            timings.put("per_realization_s", clock.meanSeconds());
+            timings.put("realizations_computed", clock.count().sum());
+        }
         return new TorqueRun(input, params, List.copyOf(reports), timings, la.name(), List.copyOf(ensembles));
     }
 
@@ -158,21 +165,93 @@ public final class TorqueRun {
         return b.array("torque_profile", flat).build();
     }
 
+    /** Time spent in the realizations computed by this run (not those restored from a checkpoint). */
+    record RealizationClock(LongAdder nanos, LongAdder count) {
+        RealizationClock() {
+            this(new LongAdder(), new LongAdder());
+        }
+
+        double meanSeconds() {
+            return count.sum() == 0 ? Double.NaN : nanos.sum() * 1e-9 / count.sum();
+        }
+    }
+
     static EnsembleResult ensemble(ResolvedInput input, LatticeRunParameters params, double energy, LinearAlgebra la,
-                                   Path dir, boolean resume, ProgressListener progress) {
+                                   Path dir, boolean resume, ProgressListener progress, RealizationClock clock) {
         // the fingerprint names everything that changes a realization, but not the ensemble size
         String fingerprint = Integer.toHexString(input.with("disorder.realizations", 1,
                 ResolvedInput.Source.DEFAULT).asToml().replaceAll("   # [a-z ]+", "").hashCode())
                 + " E=" + energy;
         Ensemble e = Ensemble.of(fingerprint, params.disorder().seed(), params.disorder().realizations(), r -> {
-            TightBindingSystem sys = params.system((int) r.index());
-            BlockTridiagonal open = TorqueCalculation.openSystem(sys);
-            EnergySolution s = TorqueCalculation.solve(sys, open, new SpinContinuity(sys), energy, params.injection(),
-                    la);
-            return sample(new TorqueReport(params, s));
+            long start = System.nanoTime();
+            try {
+                return pairedRealization(params, (int) r.index(), energy, la);
+            } finally {
+                clock.nanos().add(System.nanoTime() - start);
+                clock.count().increment();
+            }
         });
         EnsembleRunner runner = new EnsembleRunner(EnsembleRunner.Options.defaults().resume(resume).progress(progress));
         return runner.run(e, dir);
+    }
+
+    /** Realization r at one energy, averaged with its mirror image when the input asks for pairs. */
+    static Sample pairedRealization(LatticeRunParameters params, int index, double energy, LinearAlgebra la) {
+        {
+            Sample s = realization(params, index, false, energy, la);
+            if (!params.disorder().mirror()) {
+                return s;
+            }
+            Sample mirror = realization(params, index, true, energy, la);
+            Sample pair = Sample.pairMean(s, mirror);
+            if (!pair.hasScalar("beta") || !pair.hasScalar("c_a")) {
+                return pair;
+            }
+            // beta of the pair is the ratio of its mean coefficients, not the mean of two ratios
+            Sample.Builder b = Sample.builder();
+            pair.scalarNames().forEach(n -> b.scalar(n, n.equals("beta") ? pair.scalar("c_n") / pair.scalar("c_a")
+                    : pair.scalar(n)));
+            pair.arrayNames().forEach(n -> b.array(n, pair.array(n)));
+            return b.build();
+        }
+    }
+
+    /** One solve of realization r (or of its mirror image) at one energy. */
+    static Sample realization(LatticeRunParameters params, int r, boolean mirrored, double energy, LinearAlgebra la) {
+        TightBindingSystem sys = params.system(r, mirrored);
+        BlockTridiagonal open = TorqueCalculation.openSystem(sys);
+        EnergySolution s = TorqueCalculation.solve(sys, open, new SpinContinuity(sys), energy, params.injection(), la);
+        return sample(new TorqueReport(params, s));
+    }
+
+    /**
+     * The headline numbers of the first energy as {mean, standard error}: the ensemble's estimates with disorder,
+     * the clean fit (error 0) without. Names: transmission, P_fit, P_current_left, c_a, c_n, beta, and
+     * c_a[part], c_n[part] for part = torque, divergence, source_&lt;term&gt;; beta_eq29 (error 0) when the
+     * model has spin-flip impurities and the formula applies.
+     */
+    public Map<String, double[]> headline() {
+        Map<String, double[]> h = new LinkedHashMap<>();
+        TorqueReport r = reports.get(0);
+        if (!ensembles.isEmpty()) {
+            EnsembleResult en = ensembles.get(0);
+            for (String q : en.scalarNames()) {
+                h.put(q, new double[] {en.scalar(q).mean(), en.scalar(q).standardError()});
+            }
+        } else {
+            Sample s = sample(r);
+            for (String q : s.scalarNames()) {
+                h.put(q, new double[] {s.scalar(q), 0});
+            }
+        }
+        Map<String, Object> doc = new LinkedHashMap<>();
+        theory(doc);
+        for (String k : List.of("beta_eq29", "beta_eq40")) {
+            if (doc.get(k) instanceof Double d) {
+                h.put(k, new double[] {d, 0});
+            }
+        }
+        return h;
     }
 
     /** summary.json as a map. */
@@ -194,7 +273,8 @@ public final class TorqueRun {
             EnsembleResult en = ensembles.get(0);
             doc.put("realizations", en.realizations());
             doc.put("random_seeds", Map.of("disorder.seed", params.disorder().seed(),
-                    "rule", "realization r is a pure function of (seed, r, site)"));
+                    "rule", "realization r is a pure function of (seed, r, site)" + (params.disorder().mirror()
+                            ? "; each realization is averaged with its mirror image (random values negated)" : "")));
             for (String q : List.of("transmission", "P_fit", "P_current_left", "c_a", "c_n", "beta")) {
                 if (en.hasScalar(q)) {
                     doc.put(q, finite(en.scalar(q).mean()));
