@@ -18,6 +18,8 @@ public final class Main {
         cl.getSubcommands().get("analytic").getCommandSpec().usageMessage()
                 .footer(AnalyticCommand.parameterFooter());
         cl.getSubcommands().get("run").getCommandSpec().usageMessage().footer(RunCommand.parameterFooter());
+        cl.getSubcommands().get("lifetimes").getCommandSpec().usageMessage()
+                .footer(LifetimesCommand.parameterFooter());
         cl.setUsageHelpWidth(120);
         cl.setOut(out);
         cl.setErr(err);
