@@ -48,7 +48,8 @@ import org.spintorque.linalg.ComplexMatrix;
  * = (4 pi/3) n v_s^2 S^2 nu_-s}, so {@code Gamma_{+->-} + Gamma_{-->+}} is eq. (29)'s {@code 1/tau_sf}. Chain
  * Anderson: {@code 2 pi n <V^2> nu}. One weak impurity in a clean wire: its Born reflection probability is
  * {@code sum_{f backward} |M_fi|^2/(v_i v_f)}, i.e. the backward part of {@code Gamma_i} times
- * {@code 1/(v_i n <xi^2>)}.
+ * {@code 1/(v_i n <xi^2>)}. The whole rate of an on-site term is the optical theorem
+ * {@code -2 n <xi^2> sum |chi_i(r0)|^2 Im [O G^r(r0, r0) O]_{s_i s_i}} with the clean lead's local Green's function.
  *
  * <p>The result is immutable; the per-term transition table is {@code [term][initial state][final state]}
  * with state index {@code 2 c + (d = +1 ? 0 : 1)} over {@link #channels()}.

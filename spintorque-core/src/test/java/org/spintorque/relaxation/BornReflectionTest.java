@@ -50,17 +50,19 @@ class BornReflectionTest {
             {LatticeKind.CUBIC, 2, 2, 0.0, 0.3, -2.6}};
         return Stream.of(leads).flatMap(l -> Stream.of(ScatteringTerm.Kind.values())
                 .filter(k -> k != ScatteringTerm.Kind.SPIN_ORBIT || l[0] != LatticeKind.CHAIN)
-                .map(k -> Arguments.of(l[0], l[1], l[2], l[3], l[4], l[5], k)));
+                .flatMap(k -> Stream.of(SpinOrbitImpurities.Components.values())
+                        .filter(c -> k == ScatteringTerm.Kind.SPIN_ORBIT || c == SpinOrbitImpurities.Components.THREE)
+                        .map(c -> Arguments.of(l[0], l[1], l[2], l[3], l[4], l[5], k, c))));
     }
 
     @ParameterizedTest
     @MethodSource("cases")
     void reflectionOfOneWeakImpurityIsTheGoldenRuleBackscattering(LatticeKind kind, int w, int h, double v0,
-            double m, double e, ScatteringTerm.Kind kindOfTerm) {
+            double m, double e, ScatteringTerm.Kind kindOfTerm, SpinOrbitImpurities.Components components) {
         Lattice lattice = ScatteringTerm.probe(kind, ScatteringTerm.PROBE_LENGTH, w, h);
         ScatteringTerm all = switch (kindOfTerm) {
             case SPIN_FLIP -> ScatteringTerm.spinFlip(lattice, 4, 1, 1, 1);
-            case SPIN_ORBIT -> ScatteringTerm.spinOrbit(lattice, 4, 1, 1, SpinOrbitImpurities.Components.THREE);
+            case SPIN_ORBIT -> ScatteringTerm.spinOrbit(lattice, 4, 1, 1, components);
             case ANDERSON -> ScatteringTerm.anderson(lattice, 4, 1, AndersonDisorder.Distribution.GAUSSIAN);
         };
         UniformLead lead = new UniformLead(kind, w, h, 1.0, v0, m);
