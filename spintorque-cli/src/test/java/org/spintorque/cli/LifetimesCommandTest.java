@@ -67,6 +67,32 @@ class LifetimesCommandTest {
         }
     }
 
+    /** --spin-diffusion on a short chain: the profile file, P(0) = 1 from the half-metallic lead, the lengths. */
+    @Test
+    @SuppressWarnings("unchecked")
+    void spinDiffusionWritesTheProfileAndTheLengths() throws IOException {
+        Path out = tmp.resolve("sd");
+        CliRunner.Run r = CliRunner.run("lifetimes", EXAMPLE.toString(), "--out", out.toString(), "--spin-diffusion",
+                "--set", "lattice.kind=chain", "--set", "lattice.width=1", "--set", "lattice.length=40", "--set",
+                "transport.energy=-1.0", "--set", "disorder.realizations=4", "--set", "lifetimes.fit_start=2",
+                "--set", "lifetimes.fit_stop=30", "--quiet");
+        assertEquals(0, r.code(), r.err());
+        List<String> csv = Files.readAllLines(out.resolve("spin-diffusion.csv"));
+        assertEquals("energy [t],x [a],P [1],P_err [1]", csv.get(0));
+        assertEquals(1 + 41, csv.size());
+        assertEquals(1.0, Double.parseDouble(csv.get(1).split(",")[2]), 1e-12);
+        Map<String, Object> json = JsonOutput.parse(Files.readString(out.resolve("summary.json")));
+        Map<String, Object> sd = (Map<String, Object>) ((List<Map<String, Object>>) json.get("energies")).get(0)
+                .get("spin_diffusion");
+        for (String key : List.of("lambda_sf_measured", "lambda_sf_measured_err", "lambda_boltzmann",
+                "lambda_diffusive", "wire_tau_sf")) {
+            assertTrue(number(sd, key) > 0, key + " in " + sd);
+        }
+        // a chain with isotropic scattering: the Boltzmann length is sqrt(D tau_sf)
+        assertEquals(number(sd, "lambda_diffusive"), number(sd, "lambda_boltzmann"),
+                1e-9 * number(sd, "lambda_boltzmann"));
+    }
+
     @Test
     void modelsOutsideTheLatticeLifetimesAreInputErrors() {
         Path out = tmp.resolve("bad");

@@ -120,6 +120,9 @@ public record LifetimesCalculation(ResolvedInput input, List<EnergyResult> resul
         doc.put("units", "lattice units: energies and rates in t, times in 1/t, lengths in a, hbar = 1; nu per "
                 + "site and spin");
         doc.put("input", input.asTables());
+        if (input.number("transport.temperature", "") > 0) {
+            doc.put("note", "transport.temperature is not used: the golden-rule rates are evaluated at each energy");
+        }
         List<Map<String, Object>> es = new ArrayList<>();
         for (EnergyResult r : results) {
             Map<String, Object> m = r.theory().summary();
