@@ -98,8 +98,8 @@ public final class TorqueSweep {
 
     /**
      * beta / reference by weighted least squares through the origin, with weights 1/err^2 (or equal weights
-     * when every error is zero): {ratio, standard error of the ratio, points used}; null if the reference is
-     * absent.
+     * when every error is zero): {ratio, standard error of the ratio, points used, chi^2 per degree of freedom
+     * of beta = ratio x reference}; null if the reference is absent.
      */
     public double[] ratioTo(String reference) {
         double[] b = column("beta", 0);
@@ -124,7 +124,16 @@ public final class TorqueSweep {
         if (used == 0) {
             return null;
         }
-        return new double[] {sxy / sxx, weighted ? 1 / Math.sqrt(sxx) : Double.NaN, used};
+        double ratio = sxy / sxx;
+        double chi2 = 0;
+        for (int i = 0; i < b.length; i++) {
+            if (weighted && Double.isFinite(b[i]) && Double.isFinite(ref[i]) && ref[i] != 0) {
+                double r = (b[i] - ratio * ref[i]) / e[i];
+                chi2 += r * r;
+            }
+        }
+        return new double[] {ratio, weighted ? 1 / Math.sqrt(sxx) : Double.NaN, used,
+            weighted && used > 1 ? chi2 / (used - 1) : Double.NaN};
     }
 
     /**
@@ -202,6 +211,7 @@ public final class TorqueSweep {
                 m.put("ratio", r[0]);
                 m.put("ratio_err", finite(r[1]));
                 m.put("points", (int) r[2]);
+                m.put("chi2_per_dof", finite(r[3]));
                 m.put("meaning", "weighted least squares of beta = ratio x " + ref + " through the origin over the "
                         + "points, weights 1/beta_err^2; ratio 1 means beta = c_n/c_a equals the paper's value, 2 "
                         + "would mean the paper's beta multiplies an adiabatic term half as large (eq. 42 vs 14)");
