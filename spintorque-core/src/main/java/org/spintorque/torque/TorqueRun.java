@@ -77,7 +77,8 @@ public final class TorqueRun {
         BlockTridiagonal open = TorqueCalculation.openSystem(system);
         long need = RecursiveGreenFunction.memoryEstimateBytes(open);
         long heap = Runtime.getRuntime().maxMemory();
-        int workers = params.temperature() > 0 ? Math.max(1, Runtime.getRuntime().availableProcessors()) : 1;
+        int workers = params.temperature() > 0 || params.disorder().any()
+                ? Math.max(1, Runtime.getRuntime().availableProcessors()) : 1;
         if (need * workers > 0.8 * heap) {
             throw new InputException(String.format("the system needs about %.1f GB for the recursive Green's "
                     + "function (%d slices of %d states, %d energies at once) but the Java heap is %.1f GB; "
@@ -96,10 +97,6 @@ public final class TorqueRun {
             final double[] es = params.energies();
             final boolean disordered = params.disorder().any();
             if (disordered) {
-                if (params.temperature() > 0) {
-                    throw new InputException("transport.temperature = " + params.temperature() + " t with disorder: "
-                            + "thermal averages of disorder ensembles are not supported yet; use temperature = 0");
-                }
                 if (dir == null) {
                     throw new IllegalArgumentException("a disorder ensemble needs an output directory");
                 }
@@ -110,8 +107,9 @@ public final class TorqueRun {
                             (d, t, l) -> progress.progress(index * t + d, (long) es.length * t, l), clock));
                     // realization 0 stands for the site, bond and slice files
                     TightBindingSystem s0 = params.system(0);
-                    reports.add(new TorqueReport(params, TorqueCalculation.solve(s0, TorqueCalculation.openSystem(s0),
-                            new SpinContinuity(s0), es[k], params.injection(), la)));
+                    reports.add(new TorqueReport(params, TorqueCalculation.solveThermal(s0,
+                            TorqueCalculation.openSystem(s0), new SpinContinuity(s0), es[k], params.temperature(),
+                            params.injection(), la, pool, ProgressListener.NONE)));
                 }
             }
             for (int k = 0; k < (disordered ? 0 : es.length); k++) {
@@ -220,7 +218,9 @@ public final class TorqueRun {
     static Sample realization(LatticeRunParameters params, int r, boolean mirrored, double energy, LinearAlgebra la) {
         TightBindingSystem sys = params.system(r, mirrored);
         BlockTridiagonal open = TorqueCalculation.openSystem(sys);
-        EnergySolution s = TorqueCalculation.solve(sys, open, new SpinContinuity(sys), energy, params.injection(), la);
+        // at k_B T > 0 the Fermi window of this realization, one energy after the other in this worker
+        EnergySolution s = TorqueCalculation.solveThermal(sys, open, new SpinContinuity(sys), energy,
+                params.temperature(), params.injection(), la, null, ProgressListener.NONE);
         return sample(new TorqueReport(params, s));
     }
 
