@@ -133,6 +133,10 @@ public final class HtmlReport {
                 if (s.get("beta_over_" + ref) instanceof Map<?, ?> m) {
                     rows.add(new String[] {e.name(), "sweep, " + num(m.get("points")) + " points", "beta_" + ref,
                             pm(m.get("ratio"), m.get("ratio_err"))});
+                    if (s.get("beta_relaxation_over_" + ref) instanceof Map<?, ?> mr) {
+                        rows.add(new String[] {e.name(), "sweep, relaxation sources only", "beta_" + ref,
+                                pm(mr.get("ratio"), mr.get("ratio_err"))});
+                    }
                 } else if (s.get("beta_" + ref) instanceof Number ref0 && s.get("beta") instanceof Number b) {
                     double r = b.doubleValue() / ref0.doubleValue();
                     Object err = s.get("beta_err") instanceof Number be ? be.doubleValue() / ref0.doubleValue() : null;
@@ -162,8 +166,8 @@ public final class HtmlReport {
         String p = String.valueOf(sw.get("parameter"));
         h.append("<p>Sweep of <code>").append(esc(p)).append("</code> [").append(esc(String.valueOf(sw.get("unit"))))
                 .append("]</p>\n");
-        List<String> cols = new ArrayList<>(List.of("beta", "beta_eq29", "beta_eq40", "P_fit", "c_a", "c_n",
-                "c_n[divergence]"));
+        List<String> cols = new ArrayList<>(List.of("beta", "beta[relaxation]", "beta[divergence]", "beta_eq29",
+                "beta_eq40", "P_fit", "c_a", "c_n", "c_n[divergence]"));
         List<?> results = e.summary().get("results") instanceof List<?> l ? l : List.of();
         for (Object o : results) {
             if (o instanceof Map<?, ?> m) {
@@ -187,6 +191,10 @@ public final class HtmlReport {
         }
         h.append("</table>\n");
         for (String ref : List.of("eq29", "eq40")) {
+            if (e.summary().get("beta_relaxation_over_" + ref) instanceof Map<?, ?> m) {
+                h.append("<p>beta[relaxation] / beta_").append(ref).append(" = <b>").append(esc(pm(m.get("ratio"),
+                        m.get("ratio_err")))).append("</b> (the relaxation sources alone)</p>\n");
+            }
             if (e.summary().get("beta_over_" + ref) instanceof Map<?, ?> m) {
                 h.append("<p>beta / beta_").append(ref).append(" = <b>").append(esc(pm(m.get("ratio"),
                         m.get("ratio_err")))).append("</b> (weighted least squares through the origin over ")
@@ -205,7 +213,7 @@ public final class HtmlReport {
         Map<String, Object> s = e.summary();
         h.append("<table><tr><th class=\"l\">quantity</th><th>value</th></tr>\n");
         for (String q : List.of("realizations", "transmission", "P_fit", "P_current_left", "c_a", "c_n", "beta",
-                "beta_of_mean_torque", "beta_eq29", "beta_eq40")) {
+                "beta_relaxation", "beta_divergence", "beta_of_mean_torque", "beta_eq29", "beta_eq40")) {
             if (s.containsKey(q) && s.get(q) != null) {
                 h.append("<tr><td class=\"l\">").append(esc(q)).append("</td><td>").append(esc(pm(s.get(q),
                         s.get(q + "_err")))).append("</td></tr>\n");

@@ -102,8 +102,13 @@ public final class TorqueSweep {
      * of beta = ratio x reference}; null if the reference is absent.
      */
     public double[] ratioTo(String reference) {
-        double[] b = column("beta", 0);
-        double[] e = column("beta", 1);
+        return ratio("beta", reference);
+    }
+
+    /** {@link #ratioTo} for any quantity with error bars (e.g. "beta[relaxation]", the sources' share). */
+    public double[] ratio(String quantity, String reference) {
+        double[] b = column(quantity, 0);
+        double[] e = column(quantity, 1);
         double[] ref = column(reference, 0);
         double sxy = 0;
         double sxx = 0;
@@ -205,6 +210,18 @@ public final class TorqueSweep {
         }
         doc.put("results", ps);
         for (String ref : List.of("beta_eq29", "beta_eq40")) {
+            double[] rr = ratio("beta[relaxation]", ref);
+            if (rr != null && Double.isFinite(rr[0])) {
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("ratio", rr[0]);
+                m.put("ratio_err", finite(rr[1]));
+                m.put("points", (int) rr[2]);
+                m.put("chi2_per_dof", finite(rr[3]));
+                m.put("meaning", "as beta_over_" + ref.substring(5) + " for beta[relaxation] = (sum of c_n of the "
+                        + "relaxation sources)/c_a: the part of beta the paper attributes to spin relaxation, without "
+                        + "the non-adiabatic part -div j_s may carry");
+                doc.put("beta_relaxation_over_" + ref.substring(5), m);
+            }
             double[] r = ratioTo(ref);
             if (r != null) {
                 Map<String, Object> m = new LinkedHashMap<>();
