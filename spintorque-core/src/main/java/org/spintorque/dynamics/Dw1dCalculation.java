@@ -168,7 +168,7 @@ public record Dw1dCalculation(ResolvedInput input, DrivingConditions conditions,
             csv.addRow(List.of(tNs[i], qNm[i], motion.angle()[i], motion.speed()[i]));
         }
         AtomicFiles.writeString(dir.resolve("trajectory.csv"), csv.render());
-        AtomicFiles.writeString(dir.resolve("input.toml"), input.asToml());
+        AtomicFiles.writeString(dir.resolve("input.toml"), DynamicsInput.reproducibleToml(input));
         double[] line = new double[tNs.length];
         for (int i = 0; i < tNs.length; i++) {
             line[i] = motion.velocity() * motion.times()[i] * 1e9;
