@@ -62,6 +62,9 @@ class WallCommandsTest {
         "velocity | torque.from=nowhere.json | torque.from;does not exist",
         "dw1d | field.H=1 mT | field.H;does not fit",
         "velocity | sweep.method=magic | sweep.method;expected one of",
+        "dw1d | time.duration=1 s | time.duration;fastest time scale",
+        "dw1d | time.duration=-1 ns | time.duration;> 0",
+        "dw1d | time.tolerance=0.5 | time.tolerance;[1e-13, 1e-3]",
     })
     void badInputNamesTheParameterAndWritesNothing(String command, String setting, String words) throws IOException {
         Path cfg = tmp.resolve("c.toml");
