@@ -18,6 +18,8 @@ public final class Main {
         cl.getSubcommands().get("analytic").getCommandSpec().usageMessage()
                 .footer(AnalyticCommand.parameterFooter());
         cl.getSubcommands().get("run").getCommandSpec().usageMessage().footer(RunCommand.parameterFooter());
+        cl.getSubcommands().get("dw1d").getCommandSpec().usageMessage().footer(Dw1dCommand.parameterFooter());
+        cl.getSubcommands().get("velocity").getCommandSpec().usageMessage().footer(VelocityCommand.parameterFooter());
         cl.getSubcommands().get("lifetimes").getCommandSpec().usageMessage()
                 .footer(LifetimesCommand.parameterFooter());
         cl.setUsageHelpWidth(120);
@@ -32,6 +34,12 @@ public final class Main {
                 // a full disk, an interrupt, a failed realization: finished realizations are kept
                 err.println("error: " + ex.getMessage());
                 return 3;
+            }
+            if (ex instanceof java.io.UncheckedIOException io) {
+                // a full disk, a missing permission, an output path through a file: no half-written file is left
+                err.println("error: " + io.getMessage() + " (is the disk full, or the output folder not writable? "
+                        + "files already written are complete; temporary files were removed)");
+                return 4;
             }
             err.println("internal error: " + ex + " (please report this with the input file)");
             ex.printStackTrace(err);

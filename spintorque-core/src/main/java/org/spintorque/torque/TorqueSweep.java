@@ -98,12 +98,17 @@ public final class TorqueSweep {
 
     /**
      * beta / reference by weighted least squares through the origin, with weights 1/err^2 (or equal weights
-     * when every error is zero): {ratio, standard error of the ratio, points used}; null if the reference is
-     * absent.
+     * when every error is zero): {ratio, standard error of the ratio, points used, chi^2 per degree of freedom
+     * of beta = ratio x reference}; null if the reference is absent.
      */
     public double[] ratioTo(String reference) {
-        double[] b = column("beta", 0);
-        double[] e = column("beta", 1);
+        return ratio("beta", reference);
+    }
+
+    /** {@link #ratioTo} for any quantity with error bars (e.g. "beta[relaxation]", the sources' share). */
+    public double[] ratio(String quantity, String reference) {
+        double[] b = column(quantity, 0);
+        double[] e = column(quantity, 1);
         double[] ref = column(reference, 0);
         double sxy = 0;
         double sxx = 0;
@@ -124,7 +129,16 @@ public final class TorqueSweep {
         if (used == 0) {
             return null;
         }
-        return new double[] {sxy / sxx, weighted ? 1 / Math.sqrt(sxx) : Double.NaN, used};
+        double ratio = sxy / sxx;
+        double chi2 = 0;
+        for (int i = 0; i < b.length; i++) {
+            if (weighted && Double.isFinite(b[i]) && Double.isFinite(ref[i]) && ref[i] != 0) {
+                double r = (b[i] - ratio * ref[i]) / e[i];
+                chi2 += r * r;
+            }
+        }
+        return new double[] {ratio, weighted ? 1 / Math.sqrt(sxx) : Double.NaN, used,
+            weighted && used > 1 ? chi2 / (used - 1) : Double.NaN};
     }
 
     /**
@@ -196,12 +210,25 @@ public final class TorqueSweep {
         }
         doc.put("results", ps);
         for (String ref : List.of("beta_eq29", "beta_eq40")) {
+            double[] rr = ratio("beta[relaxation]", ref);
+            if (rr != null && Double.isFinite(rr[0])) {
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("ratio", rr[0]);
+                m.put("ratio_err", finite(rr[1]));
+                m.put("points", (int) rr[2]);
+                m.put("chi2_per_dof", finite(rr[3]));
+                m.put("meaning", "as beta_over_" + ref.substring(5) + " for beta[relaxation] = (sum of c_n of the "
+                        + "relaxation sources)/c_a: the part of beta the paper attributes to spin relaxation, without "
+                        + "the non-adiabatic part -div j_s may carry");
+                doc.put("beta_relaxation_over_" + ref.substring(5), m);
+            }
             double[] r = ratioTo(ref);
             if (r != null) {
                 Map<String, Object> m = new LinkedHashMap<>();
                 m.put("ratio", r[0]);
                 m.put("ratio_err", finite(r[1]));
                 m.put("points", (int) r[2]);
+                m.put("chi2_per_dof", finite(r[3]));
                 m.put("meaning", "weighted least squares of beta = ratio x " + ref + " through the origin over the "
                         + "points, weights 1/beta_err^2; ratio 1 means beta = c_n/c_a equals the paper's value, 2 "
                         + "would mean the paper's beta multiplies an adiabatic term half as large (eq. 42 vs 14)");
