@@ -22,6 +22,7 @@ import org.spintorque.output.CsvTable;
 import org.spintorque.output.JsonOutput;
 import org.spintorque.output.ProgramInfo;
 import org.spintorque.output.ProgressListener;
+import org.spintorque.relaxation.LatticeRelaxationTheory;
 import org.spintorque.transport.BlockTridiagonal;
 import org.spintorque.transport.RecursiveGreenFunction;
 
@@ -409,32 +410,51 @@ public final class TorqueRun {
                 + ProgramInfo.version() + "\n" + input.asToml());
     }
 
-    /** beta_eq29 next to beta when the model has spin-flip impurities and the formula applies. */
+    /**
+     * The paper's beta values for the lattice model next to the measured beta, when the model has spin-flip or
+     * spin-orbit impurities: beta_eq29 (eq. (29) with the lattice DOS of the clean leads), beta_eq29_golden_rule
+     * (1/(2 M tau_sf) with the golden-rule tau_sf), beta_eq40 (eq. (40) with the golden-rule spin-orbit rates and
+     * the ballistic channel weights), and the lifetimes behind them ({@link LatticeRelaxationTheory}). Models
+     * outside its class (Rashba, several orbitals) get a note instead.
+     */
     private void theory(Map<String, Object> doc) {
-        double[] sf = params.disorder().spinFlip();
-        if (sf == null) {
+        LatticeRunParameters.Disorder d = params.disorder();
+        if (d.spinFlip() == null && d.spinOrbit() == null) {
             return;
         }
-        boolean simple = params.system().termNames().stream().allMatch(n -> List.of("hopping", "exchange", "onsite",
-                "spin-flip", "anderson").contains(n)) && params.lattice().orbitals() == 1;
-        if (!simple) {
-            doc.put("beta_eq29", null);
-            doc.put("beta_eq29_note", "eq. (29) with the lattice DOS is evaluated for one-orbital models of hopping, "
-                    + "exchange and scalar potentials only");
-            return;
-        }
-        double t = input.number("model.hopping", "");
-        double m = input.number("model.exchange", "");
-        double v0 = input.number("model.onsite", "");
         double e = params.energies()[0];
-        doc.put("beta_eq29", LatticeSpinFlipTheory.betaEq29(e, v0, t, m, params.lattice().width(),
-                params.lattice().height(), sf[0], sf[1], sf[2]));
-        doc.put("nu_up", LatticeSpinFlipTheory.densityOfStates(e - v0 + m, t, params.lattice().width(),
-                params.lattice().height()));
-        doc.put("nu_dn", LatticeSpinFlipTheory.densityOfStates(e - v0 - m, t, params.lattice().width(),
-                params.lattice().height()));
-        doc.put("beta_eq29_note", "eq. (29), (2 pi/3M) n_imp v_s^2 S_imp^2 (nu_+ + nu_-), with the DOS per site and spin "
-                + "of the clean leads at E_F (lattice units), for the first energy; beta above is c_n/c_a measured");
+        LatticeRelaxationTheory th;
+        try {
+            th = LatticeRelaxationTheory.of(params, e);
+        } catch (IllegalArgumentException ex) {
+            doc.put("beta_eq29", null);
+            doc.put("beta_eq40", null);
+            doc.put("beta_theory_note", "eqs. (29) and (40) are evaluated for one-orbital models of hopping, exchange "
+                    + "and scalar potentials only: " + ex.getMessage());
+            return;
+        }
+        if (d.spinFlip() != null) {
+            doc.put("beta_eq29", th.betaEq29Dos());
+            doc.put("beta_eq29_golden_rule", th.betaEq29GoldenRule());
+            doc.put("nu_up", th.nuUp());
+            doc.put("nu_dn", th.nuDn());
+        }
+        if (d.spinOrbit() != null) {
+            doc.put("beta_eq40", th.betaEq40());
+        }
+        Map<String, Object> lt = new LinkedHashMap<>();
+        lt.put("tau_up", th.tauUp());
+        lt.put("tau_dn", th.tauDn());
+        lt.put("tau_sf", th.tauSf());
+        lt.put("tau_so_up", th.tauSoUp());
+        lt.put("tau_so_dn", th.tauSoDn());
+        lt.put("unit", "1/t (hbar = 1)");
+        lt.put("notes", th.notes());
+        doc.put("lifetimes", lt);
+        doc.put("beta_theory_note", "for the first energy: beta_eq29 = (2 pi/3M) n_imp v_s^2 S_imp^2 (nu_+ + nu_-) with "
+                + "the DOS per site and spin of the clean leads; beta_eq29_golden_rule = 1/(2 M tau_sf) with the "
+                + "golden-rule tau_sf of the lead channels; beta_eq40 = (1/2M)(sum_+ Gamma_so - sum_- Gamma_so)/(N_+ "
+                + "- N_-), eq. (40) with ballistic channel weights (docs/relaxation.md); beta above is c_n/c_a measured");
     }
 
     private static String est(EnsembleResult en, String q) {
