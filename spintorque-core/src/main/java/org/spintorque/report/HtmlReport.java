@@ -132,15 +132,15 @@ public final class HtmlReport {
             for (String ref : List.of("eq29", "eq40")) {
                 if (s.get("beta_over_" + ref) instanceof Map<?, ?> m) {
                     rows.add(new String[] {e.name(), "sweep, " + num(m.get("points")) + " points", "beta_" + ref,
-                            pm(m.get("ratio"), m.get("ratio_err"))});
+                            pm(m.get("ratio"), m.get("ratio_err")), num(m.get("chi2_per_dof"))});
                     if (s.get("beta_relaxation_over_" + ref) instanceof Map<?, ?> mr) {
                         rows.add(new String[] {e.name(), "sweep, relaxation sources only", "beta_" + ref,
-                                pm(mr.get("ratio"), mr.get("ratio_err"))});
+                                pm(mr.get("ratio"), mr.get("ratio_err")), num(mr.get("chi2_per_dof"))});
                     }
                 } else if (s.get("beta_" + ref) instanceof Number ref0 && s.get("beta") instanceof Number b) {
                     double r = b.doubleValue() / ref0.doubleValue();
                     Object err = s.get("beta_err") instanceof Number be ? be.doubleValue() / ref0.doubleValue() : null;
-                    rows.add(new String[] {e.name(), "single run", "beta_" + ref, pm(r, err)});
+                    rows.add(new String[] {e.name(), "single run", "beta_" + ref, pm(r, err), "-"});
                 }
             }
         }
@@ -151,12 +151,15 @@ public final class HtmlReport {
                 + "evaluated for the same lattice model (eq. (29) with the lattice density of states; eq. (40) with the "
                 + "lattice lifetimes). This ratio is the convention factor of physics.md section 5 as a measured "
                 + "number: 1 if the paper's beta multiplies the adiabatic term -(P/e)(j.grad)n of eq. (14), 2 if it "
-                + "multiplies the -(P/2e)(j.grad)n of eq. (42).</p>\n<table><tr><th class=\"l\">run</th>"
-                + "<th class=\"l\">kind</th><th class=\"l\">reference</th><th>beta / reference</th></tr>\n");
+                + "multiplies the -(P/2e)(j.grad)n of eq. (42). A chi^2 per degree of freedom far above 1 means beta is "
+                + "not proportional to the reference over the sweep (e.g. a wall-width sweep that includes narrow "
+                + "walls): read the sweep's table then.</p>\n<table><tr><th class=\"l\">run</th>"
+                + "<th class=\"l\">kind</th><th class=\"l\">reference</th><th>beta / reference</th>"
+                + "<th>chi^2/dof</th></tr>\n");
         for (String[] r : rows) {
             h.append("<tr><td class=\"l\">").append(esc(r[0])).append("</td><td class=\"l\">").append(esc(r[1]))
                     .append("</td><td class=\"l\">").append(esc(r[2])).append("</td><td>").append(esc(r[3]))
-                    .append("</td></tr>\n");
+                    .append("</td><td>").append(esc(r[4])).append("</td></tr>\n");
         }
         h.append("</table>\n");
     }

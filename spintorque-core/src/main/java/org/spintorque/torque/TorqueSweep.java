@@ -288,6 +288,10 @@ public final class TorqueSweep {
                 plot.add(new LinePlot.Series("beta - standard error", values, lo, true));
                 plot.add(new LinePlot.Series("beta + standard error", values, hi, true));
             }
+            double[] relax = column("beta[relaxation]", 0);
+            if (finiteCount(relax) == relax.length) {
+                plot.add(new LinePlot.Series("beta[relaxation] (sources only)", values, relax));
+            }
             for (String ref : List.of("beta_eq29", "beta_eq40")) {
                 double[] r = column(ref, 0);
                 if (finiteCount(r) == r.length) {
