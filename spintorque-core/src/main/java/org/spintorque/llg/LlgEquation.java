@@ -31,6 +31,7 @@ public final class LlgEquation {
     private final double gamma0;
     private final double[] u;
     private final List<FieldTerm> terms;
+    private final FieldTerm[] termArray; // iterated in the time step: a List iterator would allocate
     private final WorkerPool pool;
     private final double[] h;
     private final double[] scratch;
@@ -57,6 +58,7 @@ public final class LlgEquation {
         this.gamma0 = gamma0;
         this.u = u.clone();
         this.terms = List.copyOf(terms);
+        this.termArray = terms.toArray(new FieldTerm[0]);
         this.pool = pool;
         this.h = grid.newVectorField();
         this.scratch = grid.newVectorField();
@@ -99,7 +101,7 @@ public final class LlgEquation {
     /** Computes H_eff(m) into {@link #field()}. */
     public void effectiveField(double[] m) {
         java.util.Arrays.fill(h, 0);
-        for (FieldTerm t : terms) {
+        for (FieldTerm t : termArray) {
             t.addField(m, h);
         }
     }
