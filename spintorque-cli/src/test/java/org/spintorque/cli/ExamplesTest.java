@@ -21,8 +21,9 @@ class ExamplesTest {
     @TempDir
     Path tmp;
 
+    /** The examples: every TOML file in examples/ and in its topic folders (examples/dynamics/, ...). */
     static Stream<Path> examples() throws IOException {
-        try (Stream<Path> s = Files.list(CliRunner.root().resolve("examples"))) {
+        try (Stream<Path> s = Files.walk(CliRunner.root().resolve("examples"), 2)) {
             List<Path> l = s.filter(p -> p.toString().endsWith(".toml")).sorted().toList();
             if (l.isEmpty()) {
                 throw new AssertionError("no examples found in " + CliRunner.root());
@@ -47,6 +48,10 @@ class ExamplesTest {
     void exampleRunsAndWritesConsistentOutputs(Path example) throws IOException {
         if (command(example).equals("run")) {
             runExample(example);
+            return;
+        }
+        if (command(example).equals("dw1d") || command(example).equals("velocity")) {
+            wallExample(example, command(example));
             return;
         }
         assertEquals("analytic", command(example));
@@ -105,6 +110,63 @@ class ExamplesTest {
         assertEquals("x1,y1,z1,x2,y2,z2,j_x,j_y,j_z,j_charge", Files.readAllLines(first.resolve("bonds.csv")).get(0));
         org.spintorque.ovf.OvfField torque = org.spintorque.ovf.OvfReader.read(first.resolve("torque.ovf"));
         assertEquals(3, torque.valuedim());
+    }
+
+    /**
+     * The example's prerequisite, from a line "# Needs: ./spintorque <command> examples/<file>.toml": an
+     * example that reads another one's output through a relative path ([torque] from) names it there.
+     */
+    static List<String> needs(Path example) throws IOException {
+        for (String line : Files.readAllLines(example)) {
+            if (line.startsWith("# Needs: ./spintorque ")) {
+                return List.of(line.substring("# Needs: ./spintorque ".length()).trim().split("\\s+"));
+            }
+        }
+        return List.of();
+    }
+
+    /**
+     * dw1d and velocity examples: the summary carries the keys users rely on, the integrated velocity agrees
+     * with the closed form of the 1D model, and the tables and plots exist. An example that needs another
+     * one's summary gets it from a run of that example into the temporary folder, passed with --set.
+     */
+    private void wallExample(Path example, String command) throws IOException {
+        Path out = tmp.resolve("out");
+        List<String> args = new java.util.ArrayList<>(List.of(command, example.toString(), "--out", out.toString(),
+                "--quiet"));
+        List<String> needs = needs(example);
+        if (!needs.isEmpty()) {
+            Path first = tmp.resolve("needs");
+            CliRunner.Run pre = CliRunner.run(needs.get(0), CliRunner.root().resolve(needs.get(1)).toString(),
+                    "--out", first.toString(), "--quiet");
+            assertEquals(0, pre.code(), pre.err());
+            args.add("--set");
+            args.add("torque.from=" + first.resolve("summary.json"));
+        }
+        CliRunner.Run r = CliRunner.run(args.toArray(new String[0]));
+        assertEquals(0, r.code(), r.err());
+        Map<String, Object> json = JsonOutput.parse(Files.readString(out.resolve("summary.json")));
+        for (String key : List.of("velocity", "walker_current", "threshold_current", "u", "Delta", "walker_field",
+                "regime", "version", "input", "drive")) {
+            assertTrue(json.containsKey(key), key + " missing in " + json.keySet());
+        }
+        double v = ((Number) json.get("velocity")).doubleValue();
+        double theory = ((Number) json.get("velocity_theory")).doubleValue();
+        assertEquals(theory, v, 1e-6 * Math.max(1, Math.abs(theory)), "integrated vs closed-form velocity");
+        List<String> files = command.equals("dw1d")
+                ? List.of("trajectory.csv", "position.png", "position.svg", "angle.png", "angle.svg", "input.toml")
+                : List.of("velocity.csv", "velocity.png", "velocity.svg", "input.toml");
+        for (String f : files) {
+            assertTrue(Files.size(out.resolve(f)) > 0, f);
+        }
+        List<String> csv = Files.readAllLines(out.resolve(files.get(0)));
+        assertTrue(csv.get(0).startsWith(command.equals("dw1d") ? "t [ns],q [nm],phi [rad]" : "j [A/m^2],u [m/s],v [m/s]"),
+                csv.get(0));
+        if (!needs.isEmpty()) {
+            @SuppressWarnings("unchecked")
+            Map<String, Object> drive = (Map<String, Object>) json.get("drive");
+            assertTrue(drive.get("P_and_beta_from").toString().endsWith("summary.json"), drive.toString());
+        }
     }
 
     @Test
