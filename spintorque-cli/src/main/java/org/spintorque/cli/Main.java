@@ -20,6 +20,7 @@ public final class Main {
         cl.getSubcommands().get("run").getCommandSpec().usageMessage().footer(RunCommand.parameterFooter());
         cl.getSubcommands().get("dw1d").getCommandSpec().usageMessage().footer(Dw1dCommand.parameterFooter());
         cl.getSubcommands().get("velocity").getCommandSpec().usageMessage().footer(VelocityCommand.parameterFooter());
+        cl.getSubcommands().get("llg").getCommandSpec().usageMessage().footer(LlgCommand.parameterFooter());
         cl.setUsageHelpWidth(120);
         cl.setOut(out);
         cl.setErr(err);
