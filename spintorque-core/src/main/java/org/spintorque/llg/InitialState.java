@@ -152,7 +152,8 @@ public final class InitialState {
         return m;
     }
 
-    static void normalize(double[] m) {
+    /** Renormalizes every cell of a vector field to unit length. */
+    public static void normalize(double[] m) {
         DormandPrince.normalize(m, 0, m.length / 3);
     }
 }
