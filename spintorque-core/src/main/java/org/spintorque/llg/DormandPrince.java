@@ -78,6 +78,7 @@ public final class DormandPrince {
     /** The smallest step [s] below which the controller gives up. */
     public void setMinStep(double step) {
         minStep = step;
+        h = Math.max(h, step);
     }
 
     public double lastError() {

@@ -46,6 +46,7 @@ public final class LlgRun {
     private final List<double[]> rows = new ArrayList<>();
     private final List<String> headers = new ArrayList<>();
     private int wallSign;
+    private double minStep = 1e-22;
 
     private LlgRun(ResolvedInput input, DrivingConditions drive, Grid grid, String demagMode) {
         this.input = input;
@@ -90,9 +91,15 @@ public final class LlgRun {
 
     /** Reads the input, runs, and writes everything into {@code dir}. */
     public static LlgRun run(ResolvedInput in, ProgressListener progress, Path dir) {
+        return run(in, progress, dir, 1e-22);
+    }
+
+    /** As {@link #run(ResolvedInput, ProgressListener, Path)} with the smallest time step [s] allowed. */
+    public static LlgRun run(ResolvedInput in, ProgressListener progress, Path dir, double minStep) {
         DrivingConditions d = DynamicsInput.resolve(in);
         Grid grid = grid(in);
         LlgRun run = new LlgRun(in, d, grid, in.text("grid.demag"));
+        run.minStep = minStep;
         double[] m0 = run.initialState();
         int threads = (int) in.number("grid.threads", "");
         if (threads < 0 || threads > 1024) {
@@ -249,6 +256,7 @@ public final class LlgRun {
         LlgEquation eq = new LlgEquation(grid, mat.ms(), mat.alpha(), drive.beta(), mat.gamma0(),
                 drive.u().toArray(), terms, pool);
         LlgSolver solver = new LlgSolver(eq, m, pool);
+        solver.setMinStep(minStep);
         headers.addAll(List.of("t [ns]", "mx [1]", "my [1]", "mz [1]", "E_total [J]"));
         for (FieldTerm t : terms) {
             headers.add("E_" + t.name() + " [J]");

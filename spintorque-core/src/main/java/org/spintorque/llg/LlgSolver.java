@@ -26,6 +26,7 @@ public final class LlgSolver {
     private final LlgEquation equation;
     private final double[] m;
     private final WorkerPool pool;
+    private double minStep = 1e-22;
 
     public LlgSolver(LlgEquation equation, double[] initial, WorkerPool pool) {
         if (initial.length != 3 * equation.grid().cells()) {
@@ -36,6 +37,11 @@ public final class LlgSolver {
         this.m = initial.clone();
         InitialState.normalize(this.m);
         this.pool = pool;
+    }
+
+    /** The smallest time step [s] the controller may take before it gives up (default 1e-22 s). */
+    public void setMinStep(double step) {
+        minStep = step;
     }
 
     public LlgEquation equation() {
@@ -144,6 +150,7 @@ public final class LlgSolver {
      */
     public Outcome run(double duration, double interval, double errorTolerance, Observer observer) {
         DormandPrince rk = new DormandPrince(equation, errorTolerance, false, pool);
+        rk.setMinStep(minStep);
         double t = 0;
         observer.sample(0, m);
         long samples = Math.max(1, Math.round(duration / interval));
