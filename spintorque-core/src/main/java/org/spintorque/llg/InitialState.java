@@ -23,10 +23,9 @@ public final class InitialState {
     }
 
     /**
-     * A transverse wall at x = x0 of width w: {@code m_x = sign tanh((x0 - x)/w)} ... written with the angle
-     * theta(x) = 2 atan(exp((x - x0)/w)) from the easy direction: {@code m = sign cos(theta) e_x +
-     * sin(theta) e_y}. sign = +1: head-to-head (+x | -x), -1: tail-to-tail (-x | +x). The wall centre points
-     * along +y.
+     * A transverse wall at x = x0 of width w, with the angle theta(x) = 2 atan(exp((x - x0)/w)) from the
+     * domain on the left: {@code m = sign cos(theta) e_x + sin(theta) e_y}, i.e. {@code m_x = -sign tanh((x -
+     * x0)/w)}. sign = +1: head-to-head (+x | -x), -1: tail-to-tail (-x | +x). The wall centre points along +y.
      */
     public static double[] transverseWall(Grid grid, double x0, double width, int sign) {
         double[] m = grid.newVectorField();
