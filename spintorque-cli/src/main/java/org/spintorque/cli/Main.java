@@ -34,6 +34,12 @@ public final class Main {
                 err.println("error: " + ex.getMessage());
                 return 3;
             }
+            if (ex instanceof java.io.UncheckedIOException io) {
+                // a full disk, a missing permission, an output path through a file: no half-written file is left
+                err.println("error: " + io.getMessage() + " (is the disk full, or the output folder not writable? "
+                        + "files already written are complete; temporary files were removed)");
+                return 4;
+            }
             err.println("internal error: " + ex + " (please report this with the input file)");
             ex.printStackTrace(err);
             return 1;

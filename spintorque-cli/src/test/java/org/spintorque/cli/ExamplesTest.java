@@ -21,9 +21,9 @@ class ExamplesTest {
     @TempDir
     Path tmp;
 
-    /** The examples: every TOML file in examples/ and in its topic folders (examples/dynamics/, ...). */
+    /** The examples: every TOML file in examples/ and its topic folders (examples/dynamics/, ...). */
     static Stream<Path> examples() throws IOException {
-        try (Stream<Path> s = Files.walk(CliRunner.root().resolve("examples"), 2)) {
+        try (Stream<Path> s = Files.walk(CliRunner.root().resolve("examples"))) {
             List<Path> l = s.filter(p -> p.toString().endsWith(".toml")).sorted().toList();
             if (l.isEmpty()) {
                 throw new AssertionError("no examples found in " + CliRunner.root());
@@ -43,22 +43,39 @@ class ExamplesTest {
         throw new AssertionError(example + " has no '# Run: ./spintorque <command> ...' line");
     }
 
+    /**
+     * Extra arguments for the test run from an optional "# Test: ..." line (smaller ensembles or sweeps, so that
+     * the whole set of examples runs in CI in minutes; the example itself is what a user runs).
+     */
+    static List<String> testArguments(Path example) throws IOException {
+        for (String line : Files.readAllLines(example)) {
+            if (line.startsWith("# Test:")) {
+                return List.of(line.substring("# Test:".length()).trim().split("\\s+"));
+            }
+        }
+        return List.of();
+    }
+
     @ParameterizedTest
     @MethodSource("examples")
     void exampleRunsAndWritesConsistentOutputs(Path example) throws IOException {
-        if (command(example).equals("run")) {
+        String command = command(example);
+        if (command.equals("run")) {
             runExample(example);
             return;
         }
-        if (command(example).equals("dw1d") || command(example).equals("velocity")) {
-            wallExample(example, command(example));
+        if (command.equals("dw1d") || command.equals("velocity")) {
+            wallExample(example, command);
             return;
         }
-        if (command(example).equals("llg")) {
+        if (command.equals("llg")) {
             llgExample(example);
             return;
         }
-        assertEquals("analytic", command(example));
+        if (!command.equals("analytic")) {
+            otherExample(command, example);
+            return;
+        }
         Path out = tmp.resolve("out");
         CliRunner.Run r = CliRunner.run("analytic", example.toString(), "--out", out.toString());
         assertEquals(0, r.code(), r.err());
@@ -91,10 +108,42 @@ class ExamplesTest {
         }
     }
 
+    /** Any other command: exit code 0, a summary.json with the program version and the resolved input. */
+    private void otherExample(String command, Path example) throws IOException {
+        Path out = tmp.resolve("out");
+        List<String> args = new java.util.ArrayList<>(List.of(command, example.toString(), "--out", out.toString(),
+                "--quiet"));
+        args.addAll(testArguments(example));
+        CliRunner.Run r = CliRunner.run(args.toArray(new String[0]));
+        assertEquals(0, r.code(), r.err());
+        Map<String, Object> json = JsonOutput.parse(Files.readString(out.resolve("summary.json")));
+        assertTrue(json.containsKey("version") && json.containsKey("input"), json.keySet().toString());
+    }
+
     private void runExample(Path example) throws IOException {
         Path out = tmp.resolve("out");
-        CliRunner.Run r = CliRunner.run("run", example.toString(), "--out", out.toString(), "--quiet");
+        List<String> args = new java.util.ArrayList<>(List.of("run", example.toString(), "--out", out.toString(),
+                "--quiet"));
+        args.addAll(testArguments(example));
+        CliRunner.Run r = CliRunner.run(args.toArray(new String[0]));
         assertEquals(0, r.code(), r.err());
+        Map<String, Object> top = JsonOutput.parse(Files.readString(out.resolve("summary.json")));
+        if (top.containsKey("sweep")) {
+            // a sweep: its table and plot, and every point a complete run checked like a single one
+            assertTrue(Files.size(out.resolve("sweep.csv")) > 0 && Files.size(out.resolve("sweep.png")) > 0);
+            List<?> results = (List<?>) top.get("results");
+            assertTrue(results.size() >= 2, "points: " + results.size());
+            try (Stream<Path> points = Files.list(out)) {
+                for (Path p : points.filter(f -> f.getFileName().toString().startsWith("point-")).toList()) {
+                    checkRun(p);
+                }
+            }
+            return;
+        }
+        checkRun(out);
+    }
+
+    private static void checkRun(Path out) throws IOException {
         Map<String, Object> json = JsonOutput.parse(Files.readString(out.resolve("summary.json")));
         for (String key : List.of("transmission", "P_fit", "P_current_left", "c_a", "c_n", "beta", "fit_quality",
                 "max_continuity_residual", "timings", "version", "input")) {
@@ -135,13 +184,16 @@ class ExamplesTest {
      * one's summary gets it from a run of that example into the temporary folder, passed with --set.
      */
     /**
-     * An llg example, cut to a few samples (the full runs are in the core tests and docs/llg.md): the table
-     * has the documented columns, the last OVF snapshot reads back and its average is the table's last row.
+     * An llg example, cut by its '# Test:' line to 0.01 ns in two rows (the full runs are in the core tests and
+     * docs/llg.md): the table has the documented columns, the last OVF snapshot reads back and its average is
+     * the table's last row.
      */
     private void llgExample(Path example) throws IOException {
         Path out = tmp.resolve("out");
-        CliRunner.Run r = CliRunner.run("llg", example.toString(), "--out", out.toString(), "--quiet",
-                "--set", "time.duration=0.01ns", "--set", "time.interval=0.005ns", "--set", "time.relax_torque=1000");
+        List<String> args = new java.util.ArrayList<>(List.of("llg", example.toString(), "--out", out.toString(),
+                "--quiet"));
+        args.addAll(testArguments(example));
+        CliRunner.Run r = CliRunner.run(args.toArray(new String[0]));
         assertEquals(0, r.code(), r.err());
         List<String> table = Files.readAllLines(out.resolve("table.csv"));
         List<String> head = List.of(table.get(0).split(","));
@@ -166,6 +218,7 @@ class ExamplesTest {
         Path out = tmp.resolve("out");
         List<String> args = new java.util.ArrayList<>(List.of(command, example.toString(), "--out", out.toString(),
                 "--quiet"));
+        args.addAll(testArguments(example));
         List<String> needs = needs(example);
         if (!needs.isEmpty()) {
             Path first = tmp.resolve("needs");

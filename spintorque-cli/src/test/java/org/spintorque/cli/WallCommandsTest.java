@@ -62,6 +62,9 @@ class WallCommandsTest {
         "velocity | torque.from=nowhere.json | torque.from;does not exist",
         "dw1d | field.H=1 mT | field.H;does not fit",
         "velocity | sweep.method=magic | sweep.method;expected one of",
+        "dw1d | time.duration=1 s | time.duration;fastest time scale",
+        "dw1d | time.duration=-1 ns | time.duration;> 0",
+        "dw1d | time.tolerance=0.5 | time.tolerance;[1e-13, 1e-3]",
     })
     void badInputNamesTheParameterAndWritesNothing(String command, String setting, String words) throws IOException {
         Path cfg = tmp.resolve("c.toml");
@@ -88,6 +91,27 @@ class WallCommandsTest {
         assertEquals(2, r.code(), r.err());
         assertTrue(r.err().contains("has no beta") && r.err().contains("adiabatic torque vanishes"), r.err());
         assertFalse(Files.exists(out));
+    }
+
+    @Test
+    void resolvedInputWithARelativeFromReproducesTheRun() throws IOException {
+        Files.createDirectories(tmp.resolve("runs"));
+        Files.writeString(tmp.resolve("runs/summary.json"), "{\"command\": \"run\", \"P_fit\": 0.4, \"beta\": 0.03}");
+        Path cfg = tmp.resolve("c.toml");
+        Files.writeString(cfg, GOOD.replace("P = 0.6\n", "").replace("beta = 0.04", "from = \"runs/summary.json\""));
+        Path out = tmp.resolve("out");
+        CliRunner.Run r = CliRunner.run("dw1d", cfg.toString(), "--out", out.toString(), "--quiet");
+        assertEquals(0, r.code(), r.err());
+        Path again = tmp.resolve("again");
+        CliRunner.Run r2 = CliRunner.run("dw1d", out.resolve("input.toml").toString(), "--out", again.toString(),
+                "--quiet");
+        assertEquals(0, r2.code(), r2.err());
+        Map<String, Object> first = JsonOutput.parse(Files.readString(out.resolve("summary.json")));
+        Map<String, Object> second = JsonOutput.parse(Files.readString(again.resolve("summary.json")));
+        // v = beta u/alpha with u from P = 0.4 of the summary
+        double u = 2 * 9.2740100783e-24 * 0.4 * 1e12 / (2 * 1.602176634e-19 * 8e5);
+        assertEquals(0.03 * u / 0.02, ((Number) first.get("velocity")).doubleValue(), 1e-6 * u);
+        assertEquals(first.get("velocity"), second.get("velocity"));
     }
 
     @Test

@@ -37,6 +37,9 @@ public record Dw1dCalculation(ResolvedInput input, DrivingConditions conditions,
             "model", "1D collective coordinates (q, phi), profile theta = 2 atan exp((x-q)/Delta), Delta = "
                     + "sqrt(A/K); docs/dynamics.md");
 
+    /** The longest duration accepted, in units of the model's fastest time (about 1e7 Runge-Kutta steps). */
+    static final double MAX_DURATION_IN_TIME_SCALES = 1e6;
+
     /** The parameters of {@code dw1d}: the shared tables and [time]. */
     public static ParameterSchema schema() {
         return timeTable(DynamicsInput.addTo(ParameterSchema.builder()))
@@ -74,7 +77,14 @@ public record Dw1dCalculation(ResolvedInput input, DrivingConditions conditions,
         if (samples < 2 || samples > 1e7 || samples != Math.rint(samples)) {
             throw new InputException("time.samples = " + samples + ": must be a whole number in [2, 1e7]");
         }
-        WallMotion m = new WallModel1D(th.theory()).simulate(
+        WallModel1D model = new WallModel1D(th.theory());
+        if (duration * model.timeScaleRate() > MAX_DURATION_IN_TIME_SCALES) {
+            throw new InputException("time.duration = " + duration * 1e9 + " ns is " + String.format(Locale.ROOT,
+                    "%.3g", duration * model.timeScaleRate()) + " times the model's fastest time scale; valid: up "
+                    + "to " + MAX_DURATION_IN_TIME_SCALES / model.timeScaleRate() * 1e9 + " ns (or leave it out for "
+                    + "the automatic duration)");
+        }
+        WallMotion m = model.simulate(
                 new WallModel1D.Options(duration, (int) samples, tolerance(in)));
         return new Dw1dCalculation(in, d, th, m);
     }
@@ -168,7 +178,7 @@ public record Dw1dCalculation(ResolvedInput input, DrivingConditions conditions,
             csv.addRow(List.of(tNs[i], qNm[i], motion.angle()[i], motion.speed()[i]));
         }
         AtomicFiles.writeString(dir.resolve("trajectory.csv"), csv.render());
-        AtomicFiles.writeString(dir.resolve("input.toml"), input.asToml());
+        AtomicFiles.writeString(dir.resolve("input.toml"), DynamicsInput.reproducibleToml(input));
         double[] line = new double[tNs.length];
         for (int i = 0; i < tNs.length; i++) {
             line[i] = motion.velocity() * motion.times()[i] * 1e9;

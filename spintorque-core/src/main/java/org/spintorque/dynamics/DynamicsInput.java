@@ -191,6 +191,31 @@ public final class DynamicsInput {
     }
 
     /**
+     * The input as TOML that reproduces the run from any folder: as {@link ResolvedInput#asToml()}, with a
+     * relative {@code torque.from} replaced by the absolute path it was resolved to (input.toml is written
+     * into the output folder, where the original relative path would point elsewhere).
+     */
+    public static String reproducibleToml(ResolvedInput in) {
+        String toml = in.asToml();
+        if (!in.has("torque.from")) {
+            return toml;
+        }
+        String given = "from = \"" + in.text("torque.from") + "\"";
+        String absolute = "from = \"" + resolvePath(in, "torque.from").toAbsolutePath().normalize()
+                .toString().replace("\\", "/") + "\"";
+        StringBuilder out = new StringBuilder();
+        boolean inTorque = false;
+        for (String line : toml.split("\n", -1)) {
+            if (line.startsWith("[")) {
+                inTorque = line.equals("[torque]");
+            }
+            out.append(inTorque && line.startsWith(given) ? absolute + line.substring(given.length()) : line)
+                    .append('\n');
+        }
+        return out.substring(0, out.length() - 1);
+    }
+
+    /**
      * A path given in the input, resolved against the configuration file's folder when it came from the file
      * and is relative (so that an example can name the output of another), else against the working directory.
      */

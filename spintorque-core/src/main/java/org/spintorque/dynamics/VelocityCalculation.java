@@ -179,7 +179,7 @@ public record VelocityCalculation(ResolvedInput input, DrivingConditions conditi
                     points.get(i).regime()));
         }
         AtomicFiles.writeString(dir.resolve("velocity.csv"), csv.render());
-        AtomicFiles.writeString(dir.resolve("input.toml"), input.asToml());
+        AtomicFiles.writeString(dir.resolve("input.toml"), DynamicsInput.reproducibleToml(input));
         int dense = 400;
         double[] jd = new double[dense];
         double[] vd = new double[dense];

@@ -85,6 +85,14 @@ public record WallThresholds(WallTheory theory, Double walkerCurrent, Double thr
                     + " the wall moves at any current (v = beta u/alpha below breakdown), so its threshold is "
                     + "extrinsic (pinning)");
         }
+        if (Math.abs(d.u().norm() - Math.abs(d.ux())) > 1e-12 * d.u().norm()) {
+            notes.add("the 1D model uses the component of u along x, the wall normal: u_x = " + d.ux() + " of |u| = "
+                    + d.u().norm() + " m/s (electron_flow is not along x)");
+        }
+        if (Math.abs(d.field().norm() - Math.abs(d.easyAxisField())) > 1e-12 * d.field().norm()) {
+            notes.add("the 1D model uses the field along the easy axis, " + d.easyAxisField() + " A/m; the "
+                    + "transverse part of H = " + d.field() + " A/m is left out");
+        }
         if (theory.field() != 0) {
             notes.add("walker_current and u_walker are for H = 0; the field H = " + theory.field()
                     + " A/m shifts breakdown to |gamma0 H + (beta - alpha) u/Delta| = alpha gamma0 H_perp/2");
