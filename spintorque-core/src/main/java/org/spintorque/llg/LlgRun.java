@@ -82,6 +82,9 @@ public final class LlgRun {
                         + "(Dormand-Prince 5(4)), in [1e-12, 1e-2]")
                 .text("time.relax", "yes", "minimize the energy before the run (no current)", "yes", "no")
                 .number("time.relax_torque", "A/m", 1.0, "relaxation stops when max |m x H_eff| is below this")
+                .text("time.relax_method", "minimize", "minimize: Barzilai-Borwein steepest descent (fast); damping: "
+                        + "the damped flow without precession, energy decreasing at every step", "minimize", "damping")
+                .number("time.relax_time", "ns", 50.0, "longest damped relaxation (relax_method = damping), > 0")
                 .number("output.snapshot_interval", "ns", 0.0, "interval between OVF snapshots and images "
                         + "(0: only the initial and the final state)")
                 .text("output.format", "binary 4", "OVF 2.0 data encoding", "text", "binary 4", "binary 8")
@@ -246,7 +249,13 @@ public final class LlgRun {
             LlgEquation still = new LlgEquation(grid, mat.ms(), mat.alpha(), drive.beta(), mat.gamma0(),
                     new double[3], terms, pool);
             LlgSolver relaxer = new LlgSolver(still, m, pool);
-            relaxation = relaxer.minimize(input.number("time.relax_torque", ""), 200_000);
+            double torque = input.number("time.relax_torque", "");
+            if (!(torque > 0)) {
+                throw new InputException("time.relax_torque = " + torque + " A/m: must be > 0");
+            }
+            relaxation = "damping".equals(input.text("time.relax_method"))
+                    ? relaxer.relax(torque, tol, positive(input, "time.relax_time", false) * 1e-9, null)
+                    : relaxer.minimize(torque, 200_000);
             if (!relaxation.completed()) {
                 notes.add(relaxation.message());
             }
@@ -406,7 +415,9 @@ public final class LlgRun {
         doc.put("grid", g);
         doc.put("drive", drive.summary());
         if (relaxation != null) {
-            doc.put("relaxation", Map.of("method", "Barzilai-Borwein steepest descent", "iterations",
+            doc.put("relaxation", Map.of("method", "damping".equals(input.text("time.relax_method"))
+                    ? "damped flow without precession (Dormand-Prince)" : "Barzilai-Borwein steepest descent",
+                    "iterations_or_steps",
                     relaxation.steps(), "max_torque", Map.of("value", relaxation.maxTorque(), "unit", "A/m"),
                     "converged", relaxation.completed()));
         }
@@ -429,7 +440,7 @@ public final class LlgRun {
         sb.append(String.format(Locale.ROOT, "grid %s, demag %s, u = %s m/s, beta = %g, alpha = %g%n", grid,
                 demagMode, java.util.Arrays.toString(drive.u().toArray()), drive.beta(), drive.material().alpha()));
         if (relaxation != null) {
-            sb.append(String.format(Locale.ROOT, "relaxed in %d iterations to max |m x H| = %.3g A/m%n",
+            sb.append(String.format(Locale.ROOT, "relaxed in %d iterations or steps to max |m x H| = %.3g A/m%n",
                     relaxation.steps(), relaxation.maxTorque()));
         }
         double[] avg = (double[]) results.get("m_final");

@@ -77,6 +77,24 @@ class LlgRunTest {
         assertTrue(Double.parseDouble(end[q]) > Double.parseDouble(rows.get(1).split(",")[q]));
     }
 
+    /**
+     * Both relaxation methods bring a tilted uniform state to the easy axis (a wall would be a poor case:
+     * in a short wire with free ends its centre is an unstable equilibrium that the damped flow leaves
+     * only slowly).
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"minimize", "damping"})
+    void relaxationMethodsReachTheirTolerance(String method) throws IOException {
+        Path out = tmp.resolve(method);
+        LlgRun run = LlgRun.run(input(WIRE, "time.relax_method=" + method, "time.relax_torque=1",
+                "initial.type=uniform", "initial.direction=1,1,0.2"),
+                ProgressListener.NONE, out);
+        assertTrue(run.completed());
+        String summary = Files.readString(out.resolve("summary.json"));
+        assertTrue(summary.contains("\"converged\" : true"), summary);
+        assertEquals(1, (double) ((double[]) run.results().get("m_final"))[0], 1e-6);
+    }
+
     @Test
     void ovfWhoseMeshDiffersFromTheGridIsAnError() throws IOException {
         Path out = tmp.resolve("first");
