@@ -22,6 +22,7 @@ public final class Main {
         cl.getSubcommands().get("velocity").getCommandSpec().usageMessage().footer(VelocityCommand.parameterFooter());
         cl.getSubcommands().get("lifetimes").getCommandSpec().usageMessage()
                 .footer(LifetimesCommand.parameterFooter());
+        cl.getSubcommands().get("llg").getCommandSpec().usageMessage().footer(LlgCommand.parameterFooter());
         cl.setUsageHelpWidth(120);
         cl.setOut(out);
         cl.setErr(err);

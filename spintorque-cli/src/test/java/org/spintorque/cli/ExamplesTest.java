@@ -68,6 +68,10 @@ class ExamplesTest {
             wallExample(example, command);
             return;
         }
+        if (command.equals("llg")) {
+            llgExample(example);
+            return;
+        }
         if (!command.equals("analytic")) {
             otherExample(command, example);
             return;
@@ -179,6 +183,37 @@ class ExamplesTest {
      * with the closed form of the 1D model, and the tables and plots exist. An example that needs another
      * one's summary gets it from a run of that example into the temporary folder, passed with --set.
      */
+    /**
+     * An llg example, cut by its '# Test:' line to 0.01 ns in two rows (the full runs are in the core tests and
+     * docs/llg.md): the table has the documented columns, the last OVF snapshot reads back and its average is
+     * the table's last row.
+     */
+    private void llgExample(Path example) throws IOException {
+        Path out = tmp.resolve("out");
+        List<String> args = new java.util.ArrayList<>(List.of("llg", example.toString(), "--out", out.toString(),
+                "--quiet"));
+        args.addAll(testArguments(example));
+        CliRunner.Run r = CliRunner.run(args.toArray(new String[0]));
+        assertEquals(0, r.code(), r.err());
+        List<String> table = Files.readAllLines(out.resolve("table.csv"));
+        List<String> head = List.of(table.get(0).split(","));
+        assertEquals(List.of("t [ns]", "mx [1]", "my [1]", "mz [1]"), head.subList(0, 4));
+        assertEquals(4, table.size(), "header and rows at 0, 0.005 and 0.01 ns");
+        String[] last = table.get(3).split(",");
+        org.spintorque.ovf.OvfField f = org.spintorque.ovf.OvfReader.read(out.resolve("m000001.ovf"));
+        for (int c = 0; c < 3; c++) {
+            double s = 0;
+            int cells = f.mesh().cellCount();
+            for (int i = 0; i < cells; i++) {
+                s += f.value(3 * i + c);
+            }
+            assertEquals(Double.parseDouble(last[1 + c]), s / cells, 1e-6);
+        }
+        Map<String, Object> json = JsonOutput.parse(Files.readString(out.resolve("summary.json")));
+        assertTrue(json.containsKey("results") && json.containsKey("input") && json.containsKey("version"));
+        assertTrue(Files.exists(out.resolve("m000000.png")) && Files.exists(out.resolve("input.toml")));
+    }
+
     private void wallExample(Path example, String command) throws IOException {
         Path out = tmp.resolve("out");
         List<String> args = new java.util.ArrayList<>(List.of(command, example.toString(), "--out", out.toString(),

@@ -57,6 +57,7 @@ public record VelocityCalculation(ResolvedInput input, DrivingConditions conditi
         String method = in.text("sweep.method");
         return switch (method) {
             case "1d" -> new OneDimensionalModelSolver(Dw1dCalculation.tolerance(in));
+            case "llg" -> new org.spintorque.llg.LlgWallVelocitySolver();
             default -> throw new InputException("sweep.method = \"" + method + "\" is not available in this build; "
                     + "valid: \"1d\"");
         };
