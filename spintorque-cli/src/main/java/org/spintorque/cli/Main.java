@@ -19,6 +19,11 @@ public final class Main {
                 .footer(AnalyticCommand.parameterFooter());
         cl.getSubcommands().get("run").getCommandSpec().usageMessage().footer(RunCommand.parameterFooter());
         cl.getSubcommands().get("bands").getCommandSpec().usageMessage().footer(BandsCommand.parameterFooter());
+        cl.getSubcommands().get("dw1d").getCommandSpec().usageMessage().footer(Dw1dCommand.parameterFooter());
+        cl.getSubcommands().get("velocity").getCommandSpec().usageMessage().footer(VelocityCommand.parameterFooter());
+        cl.getSubcommands().get("lifetimes").getCommandSpec().usageMessage()
+                .footer(LifetimesCommand.parameterFooter());
+        cl.getSubcommands().get("llg").getCommandSpec().usageMessage().footer(LlgCommand.parameterFooter());
         cl.setUsageHelpWidth(120);
         cl.setOut(out);
         cl.setErr(err);
@@ -31,6 +36,12 @@ public final class Main {
                 // a full disk, an interrupt, a failed realization: finished realizations are kept
                 err.println("error: " + ex.getMessage());
                 return 3;
+            }
+            if (ex instanceof java.io.UncheckedIOException io) {
+                // a full disk, a missing permission, an output path through a file: no half-written file is left
+                err.println("error: " + io.getMessage() + " (is the disk full, or the output folder not writable? "
+                        + "files already written are complete; temporary files were removed)");
+                return 4;
             }
             err.println("internal error: " + ex + " (please report this with the input file)");
             ex.printStackTrace(err);

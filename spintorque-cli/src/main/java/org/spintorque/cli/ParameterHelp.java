@@ -30,6 +30,13 @@ final class ParameterHelp {
     }
 
     private static String format(Object v) {
+        if (v instanceof double[] list) {
+            List<String> items = new ArrayList<>();
+            for (double d : list) {
+                items.add(format(d));
+            }
+            return "[" + String.join(", ", items) + "]";
+        }
         if (v instanceof Double d && d == Math.rint(d) && Math.abs(d) < 1e15) {
             return Long.toString(d.longValue());
         }

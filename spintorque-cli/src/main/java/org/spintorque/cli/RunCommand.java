@@ -7,9 +7,11 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.spintorque.config.ConfigReader;
 import org.spintorque.config.ResolvedInput;
+import org.spintorque.config.SweepSpec;
 import org.spintorque.output.ProgressListener;
 import org.spintorque.torque.LatticeRunParameters;
 import org.spintorque.torque.TorqueRun;
+import org.spintorque.torque.TorqueSweep;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -47,6 +49,12 @@ public final class RunCommand implements Callable<Integer> {
             + "(finished realizations are kept; the result equals an uninterrupted run)")
     boolean resume;
 
+    @Option(names = "--sweep", paramLabel = "TABLE.KEY=START:STOP:POINTS[:log]",
+            description = "run once per value of one parameter, e.g. --sweep disorder.spin_flip.strength=0.1:0.4:4 "
+                    + "(each point a complete run in DIR/point-k; DIR/sweep.csv, sweep.png, summary.json with "
+                    + "beta against eqs. (29)/(40)); overrides sweep.scan of the file")
+    String sweep;
+
     static String[] parameterFooter() {
         return ParameterHelp.render(LatticeRunParameters.schema());
     }
@@ -57,6 +65,18 @@ public final class RunCommand implements Callable<Integer> {
         PrintWriter e = spec.commandLine().getErr();
         ResolvedInput input = new ConfigReader(LatticeRunParameters.schema()).read(config, overrides);
         Path dir = out != null ? out : Path.of("out", config == null ? "run" : AnalyticCommand.stem(config));
+        String scan = sweep != null ? sweep : input.text("sweep.scan");
+        if (!scan.isBlank()) {
+            SweepSpec s = SweepSpec.parse(scan, LatticeRunParameters.schema());
+            TorqueSweep result = TorqueSweep.run(input, s, dir, resume,
+                    quiet ? ProgressListener.NONE : new ConsoleProgress(e));
+            result.write(dir);
+            if (!quiet) {
+                o.print(result.table());
+                o.println("wrote " + dir.resolve("summary.json") + ", sweep.csv, sweep.png/.svg and one folder per point");
+            }
+            return 0;
+        }
         TorqueRun run = TorqueRun.run(input, quiet ? ProgressListener.NONE : new ConsoleProgress(e), dir, resume);
         run.write(dir);
         if (!quiet) {

@@ -79,6 +79,26 @@ class BadInputTest {
         check(CliRunner.run(args.toArray(new String[0])), words, out);
     }
 
+    /**
+     * An output folder that cannot be written (here: its path runs through a regular file; a full disk takes the
+     * same way): a clear message naming the file, exit code 4, no stack trace, no temporary file left behind.
+     */
+    @org.junit.jupiter.api.Test
+    void unwritableOutputIsAClearError() throws IOException {
+        Path config = tmp.resolve("good.toml");
+        Files.writeString(config, GOOD);
+        Path blocker = tmp.resolve("blocker");
+        Files.writeString(blocker, "a file where the output folder should go");
+        CliRunner.Run r = CliRunner.run("analytic", config.toString(), "--out", blocker.resolve("out").toString(),
+                "--quiet");
+        assertTrue(r.code() == 4, "exit code " + r.code() + ": " + r.err());
+        assertTrue(r.err().contains("cannot write") && r.err().contains("blocker"), r.err());
+        assertFalse(r.err().contains("\tat ") || r.err().contains("Exception"), "stack trace printed: " + r.err());
+        try (var s = Files.list(tmp)) {
+            assertTrue(s.noneMatch(f -> f.getFileName().toString().endsWith(".tmp")), "temporary file left");
+        }
+    }
+
     private static void check(CliRunner.Run r, String words, Path out) throws IOException {
         assertTrue(r.code() != 0, "exit code " + r.code());
         for (String w : words.split(";")) {

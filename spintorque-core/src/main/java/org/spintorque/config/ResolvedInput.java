@@ -94,6 +94,17 @@ public final class ResolvedInput {
         return new ResolvedInput(schema, copy, origin);
     }
 
+    /** The same input with one text value replaced. */
+    public ResolvedInput withText(String path, String value, Source source) {
+        ParameterSpec spec = schema.get(path);
+        if (spec.isNumeric()) {
+            throw new IllegalArgumentException(path + " is a number, not text");
+        }
+        Map<String, Value> copy = new LinkedHashMap<>(values);
+        copy.put(path, new Value(spec, value, source, value));
+        return new ResolvedInput(schema, copy, origin);
+    }
+
     /**
      * The input as nested tables {@code {table: {key: {value, unit, source}}}}, in schema order, for the
      * JSON summary.

@@ -113,6 +113,33 @@ public final class Sample {
         return sb.append('}').toString();
     }
 
+    /**
+     * The mean of two samples of one realization (a realization and its mirror image): every quantity both
+     * hold, averaged; quantities named {@code max_...} take the larger value (a bound stays a bound).
+     * Quantities only one of them holds are left out.
+     */
+    public static Sample pairMean(Sample a, Sample b) {
+        Builder m = new Builder();
+        for (String n : a.scalarNames()) {
+            if (b.hasScalar(n)) {
+                m.scalar(n, n.startsWith("max_") ? Math.max(a.scalar(n), b.scalar(n))
+                        : 0.5 * (a.scalar(n) + b.scalar(n)));
+            }
+        }
+        for (String n : a.arrayNames()) {
+            if (b.hasArray(n) && a.arrayView(n).length == b.arrayView(n).length) {
+                double[] x = a.arrayView(n);
+                double[] y = b.arrayView(n);
+                double[] z = new double[x.length];
+                for (int i = 0; i < z.length; i++) {
+                    z[i] = n.startsWith("max_") ? Math.max(x[i], y[i]) : 0.5 * (x[i] + y[i]);
+                }
+                m.array(n, z);
+            }
+        }
+        return m.build();
+    }
+
     /** Collects the quantities of a sample; names keep the order in which they were added. */
     public static final class Builder {
         private final Map<String, Double> scalars = new LinkedHashMap<>();

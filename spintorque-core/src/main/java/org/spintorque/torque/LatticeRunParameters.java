@@ -7,8 +7,10 @@ import org.spintorque.config.InputException;
 import org.spintorque.config.ParameterSchema;
 import org.spintorque.config.ResolvedInput;
 import org.spintorque.disorder.AndersonDisorder;
+import org.spintorque.disorder.MirrorImage;
 import org.spintorque.disorder.SpinFlipImpurities;
 import org.spintorque.disorder.SpinOrbitImpurities;
+import org.spintorque.hamiltonian.DisorderTerm;
 import org.spintorque.hamiltonian.Exchange;
 import org.spintorque.hamiltonian.HamiltonianTerm;
 import org.spintorque.hamiltonian.Hopping;
@@ -59,9 +61,10 @@ public record LatticeRunParameters(Lattice lattice, TightBindingSystem system, T
      * @param components   "three" independent potentials V^(i) or one "common" V
      * @param anderson     W or null
      * @param distribution "box" or "gaussian"
+     * @param mirror       whether each realization is averaged with its mirror image (all random values negated)
      */
     public record Disorder(int realizations, long seed, double[] spinFlip, boolean followTexture, double[] spinOrbit,
-                           String components, Double anderson, String distribution) {
+                           String components, Double anderson, String distribution, boolean mirror) {
         public boolean any() {
             return spinFlip != null || spinOrbit != null || anderson != null;
         }
@@ -69,24 +72,36 @@ public record LatticeRunParameters(Lattice lattice, TightBindingSystem system, T
 
     /** The system of realization r (the clean system when there is no disorder). */
     public TightBindingSystem system(int realization) {
+        return system(realization, false);
+    }
+
+    /**
+     * The system of realization r, or of its mirror image (every random value negated, see
+     * {@link MirrorImage}); the clean system when there is no disorder.
+     */
+    public TightBindingSystem system(int realization, boolean mirrored) {
         if (!disorder.any()) {
             return system;
         }
         ModelBuilder b = new ModelBuilder(lattice);
         cleanTerms.forEach(b::add);
+        List<DisorderTerm> random = new ArrayList<>();
         if (disorder.spinFlip() != null) {
             double[] sf = disorder.spinFlip();
-            b.add(new SpinFlipImpurities(SpinFlipImpurities.NAME, sf[0], sf[1], sf[2],
+            random.add(new SpinFlipImpurities(SpinFlipImpurities.NAME, sf[0], sf[1], sf[2],
                     disorder.followTexture() ? texture : null, disorder.seed(), realization));
         }
         if (disorder.spinOrbit() != null) {
             double[] so = disorder.spinOrbit();
-            b.add(new SpinOrbitImpurities(so[0], so[1], SpinOrbitImpurities.Components.parse(disorder.components()),
-                    disorder.seed(), realization));
+            random.add(new SpinOrbitImpurities(so[0], so[1],
+                    SpinOrbitImpurities.Components.parse(disorder.components()), disorder.seed(), realization));
         }
         if (disorder.anderson() != null) {
-            b.add(new AndersonDisorder(disorder.anderson(), AndersonDisorder.Distribution.parse(disorder.distribution()),
-                    disorder.seed(), realization));
+            random.add(new AndersonDisorder(disorder.anderson(),
+                    AndersonDisorder.Distribution.parse(disorder.distribution()), disorder.seed(), realization));
+        }
+        for (DisorderTerm d : random) {
+            b.add(mirrored ? new MirrorImage(d) : d);
         }
         try {
             return b.build();
@@ -131,6 +146,10 @@ public record LatticeRunParameters(Lattice lattice, TightBindingSystem system, T
                 .number("disorder.realizations", "1", 1.0, "number of disorder realizations N, >= 1")
                 .number("disorder.seed", "1", 1.0, "seed of the ensemble (a whole number): realization r is a "
                         + "pure function of (seed, r, site)")
+                .text("disorder.pairing", "none", "mirror: each realization is solved twice, with its random "
+                        + "values and with all of them negated (S_imp -> -S_imp, V -> -V), and the two averaged; "
+                        + "odd orders in the disorder cancel exactly (antithetic variates: far smaller error bars "
+                        + "on beta for the same time); none: one solve per realization", "mirror", "none")
                 .number("disorder.spin_flip.concentration", "1", null,
                         "spin-flip impurities (eq. 7): probability n_imp of an impurity per site, in [0, 1]")
                 .number("disorder.spin_flip.strength", "t", null, "v_s of v_s S_imp . sigma, >= 0")
@@ -145,6 +164,8 @@ public record LatticeRunParameters(Lattice lattice, TightBindingSystem system, T
                 .number("disorder.anderson.strength", "t", null, "spin-independent random potential W, >= 0")
                 .text("disorder.anderson.distribution", "box", "box: uniform in [-W/2, W/2]; gaussian: standard "
                         + "deviation W", "box", "gaussian")
+                .text("sweep.scan", "", "a scan of one numeric parameter, as --sweep: \"table.key=start:stop:points\" "
+                        + "with an optional \":log\" (e.g. \"disorder.spin_flip.strength=0.1:0.4:4\"); empty: one run")
                 .number("torque.fit_threshold", "1", 1e-3,
                         "slices with |d_x n| below this fraction of its maximum are left out of the fit")
                 .build();
@@ -250,7 +271,8 @@ public record LatticeRunParameters(Lattice lattice, TightBindingSystem system, T
                     + "[disorder.spin_flip], [disorder.spin_orbit] or [disorder.anderson] table");
         }
         return new Disorder(n, (long) seedValue, sf, in.text("disorder.spin_flip.frame").equals("texture"), so,
-                in.text("disorder.spin_orbit.components"), anderson, in.text("disorder.anderson.distribution"));
+                in.text("disorder.spin_orbit.components"), anderson, in.text("disorder.anderson.distribution"),
+                in.text("disorder.pairing").equals("mirror"));
     }
 
     private static double fraction(ResolvedInput in, String path, String why) {

@@ -101,7 +101,8 @@ public final class TorqueCalculation {
 
     /**
      * One Fermi energy at temperature kT: at kT = 0 a single solve, otherwise the average over the Fermi
-     * window with weights -df/dE (energies solved in parallel).
+     * window with weights -df/dE (energies solved in parallel on {@code pool}, or one after the other in the
+     * calling thread when {@code pool} is null).
      */
     public static EnergySolution solveThermal(TightBindingSystem system, BlockTridiagonal open,
                                               SpinContinuity continuity, double mu, double kT, Injection injection,
@@ -116,7 +117,15 @@ public final class TorqueCalculation {
         double[] ws = window.weights();
         List<Future<EnergySolution>> parts = new ArrayList<>();
         for (double e : es) {
-            parts.add(pool.submit(() -> solve(system, open, continuity, e, injection, la)));
+            if (pool == null) {
+                // sequential: the caller is already parallel (one disorder realization per worker)
+                java.util.concurrent.FutureTask<EnergySolution> f = new java.util.concurrent.FutureTask<>(
+                        () -> solve(system, open, continuity, e, injection, la));
+                f.run();
+                parts.add(f);
+            } else {
+                parts.add(pool.submit(() -> solve(system, open, continuity, e, injection, la)));
+            }
         }
         ObservableField sum = null;
         double tlr = 0;
