@@ -24,6 +24,8 @@ public final class Main {
         cl.getSubcommands().get("lifetimes").getCommandSpec().usageMessage()
                 .footer(LifetimesCommand.parameterFooter());
         cl.getSubcommands().get("llg").getCommandSpec().usageMessage().footer(LlgCommand.parameterFooter());
+        cl.getSubcommands().get("material").getCommandSpec().usageMessage()
+                .footer(MaterialCommand.parameterFooter());
         cl.setUsageHelpWidth(120);
         cl.setOut(out);
         cl.setErr(err);

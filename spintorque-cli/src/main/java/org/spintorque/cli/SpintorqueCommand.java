@@ -14,8 +14,8 @@ import picocli.CommandLine.Command;
             "unit, or a unit in a string: \"0.5 eV\", \"20 fs\", \"1e12 A/m^2\".",
             ""},
         subcommands = {AnalyticCommand.class, RunCommand.class, LifetimesCommand.class, ReportCommand.class,
-            Dw1dCommand.class, VelocityCommand.class, LlgCommand.class, BandsCommand.class, BenchCommand.class,
-            CommandLine.HelpCommand.class},
+            Dw1dCommand.class, VelocityCommand.class, LlgCommand.class, BandsCommand.class, MaterialCommand.class,
+            BenchCommand.class, CommandLine.HelpCommand.class},
         footer = {"", "Run 'spintorque <command> --help' for the parameters of a command, with units and defaults."})
 public final class SpintorqueCommand implements Runnable {
     @CommandLine.Spec

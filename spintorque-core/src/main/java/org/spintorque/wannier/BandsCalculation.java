@@ -69,7 +69,21 @@ public final class BandsCalculation {
 
     /** The parameters of {@code spintorque bands}, with units, defaults and meaning. */
     public static ParameterSchema schema() {
-        return ParameterSchema.builder()
+        return wannierParameters(ParameterSchema.builder())
+                .text("bands.path", "auto", "k-path: auto (the win kpoint_path, else the standard path of a cubic "
+                        + "lattice) or labels like G-H-N-G-P-H|P-N (bcc: G H N P; fcc: G X W K L U; sc: G X M R)")
+                .number("bands.points", "1", 300.0, "points along the whole path, >= 2")
+                .number("bands.emin", "eV", -10.0, "lower end of the plotted energies, relative to the Fermi energy")
+                .number("bands.emax", "eV", 8.0, "upper end of the plotted energies, relative to the Fermi energy")
+                .numbers("dos.mesh", "1", new double[] {16}, "k-mesh n (n x n x n) or n1, n2, n3; Gamma-centred")
+                .number("dos.broadening", "eV", 0.1, "Gaussian broadening sigma of the DOS and of the occupations, > 0")
+                .number("dos.step", "eV", 0.01, "energy step of dos.csv, > 0")
+                .build();
+    }
+
+    /** The [wannier] table shared by the commands that read a Wannier model (bands, material). */
+    public static ParameterSchema.Builder wannierParameters(ParameterSchema.Builder b) {
+        return b
                 .text("wannier.hr", "", "Wannier90 _hr.dat (or _tb.dat) of a spinless or spinor model; .gz read "
                         + "as is; relative paths from the config file")
                 .text("wannier.tb", "", "Wannier90 _tb.dat instead of hr (carries the lattice, so win is optional)")
@@ -90,22 +104,14 @@ public final class BandsCalculation {
                 .text("wannier.spin_order", "interleaved", "order of spinor Wannier functions: interleaved (up, down "
                         + "per orbital, Wannier90 3.x) or blocked (all up, then all down)", "interleaved", "blocked")
                 .number("wannier.hermiticity_tolerance", "eV", HoppingTable.HERMITICITY_TOLERANCE,
-                        "largest accepted |H_mn(R) - conj(H_nm(-R))|")
-                .text("bands.path", "auto", "k-path: auto (the win kpoint_path, else the standard path of a cubic "
-                        + "lattice) or labels like G-H-N-G-P-H|P-N (bcc: G H N P; fcc: G X W K L U; sc: G X M R)")
-                .number("bands.points", "1", 300.0, "points along the whole path, >= 2")
-                .number("bands.emin", "eV", -10.0, "lower end of the plotted energies, relative to the Fermi energy")
-                .number("bands.emax", "eV", 8.0, "upper end of the plotted energies, relative to the Fermi energy")
-                .numbers("dos.mesh", "1", new double[] {16}, "k-mesh n (n x n x n) or n1, n2, n3; Gamma-centred")
-                .number("dos.broadening", "eV", 0.1, "Gaussian broadening sigma of the DOS and of the occupations, > 0")
-                .number("dos.step", "eV", 0.01, "energy step of dos.csv, > 0")
-                .build();
+                        "largest accepted |H_mn(R) - conj(H_nm(-R))|");
     }
 
-    /** Reads the model, computes bands, DOS and counts. */
-    public static BandsCalculation run(ResolvedInput in, ProgressListener progress) {
-        long t0 = System.nanoTime();
-        List<String> notes = new ArrayList<>();
+    /** A Wannier model as read from the [wannier] table, with its win file (or null). */
+    public record Loaded(WannierModel model, WinFile win, WannierReader.Files files) { }
+
+    /** Reads the model of the [wannier] table; every problem is an {@link InputException} naming the key. */
+    public static Loaded load(ResolvedInput in, List<String> notes) {
         Path hr = file(in, "wannier.hr");
         Path tb = file(in, "wannier.tb");
         if (hr != null && tb != null) {
@@ -142,6 +148,17 @@ public final class BandsCalculation {
             notes.add("collinear pair read without wsvec files: plain 1/deg weights (exact when all centres sit on "
                     + "the atoms)");
         }
+        return new Loaded(model, win, files);
+    }
+
+    /** Reads the model, computes bands, DOS and counts. */
+    public static BandsCalculation run(ResolvedInput in, ProgressListener progress) {
+        long t0 = System.nanoTime();
+        List<String> notes = new ArrayList<>();
+        Loaded loaded = load(in, notes);
+        WannierModel model = loaded.model();
+        WinFile win = loaded.win();
+        WannierReader.Files files = loaded.files();
         Double electrons = in.optionalNumber("wannier.electrons").orElse(null);
         if (electrons != null && !(electrons > 0 && electrons < model.dimension())) {
             throw new InputException("wannier.electrons = " + electrons + ": must lie between 0 and "

@@ -1,0 +1,52 @@
+package org.spintorque.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.spintorque.output.JsonOutput;
+
+/** {@code spintorque material}: both routes in the summary, P bounded, bad broadenings refused. */
+class MaterialCommandTest {
+    @TempDir
+    Path tmp;
+
+    static String example() {
+        return CliRunner.root().resolve("examples/material-fe.toml").toString();
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void summaryHasBothRoutesAndAPolarizationBetweenMinusOneAndOne() throws IOException {
+        Path out = tmp.resolve("fe");
+        CliRunner.Run r = CliRunner.run("material", example(), "--out", out.toString(), "--quiet", "--set",
+                "kspace.mesh=8", "--set", "kspace.check_mesh=off");
+        assertEquals(0, r.code(), r.err());
+        Map<String, Object> json = JsonOutput.parse(Files.readString(out.resolve("summary.json")));
+        Map<String, Object> k = (Map<String, Object>) json.get("k_space");
+        double p = ((Number) k.get("P")).doubleValue();
+        assertTrue(p > -1 && p < 1, "P = " + p);
+        assertTrue(k.containsKey("beta") && k.containsKey("beta_err"));
+        Map<String, Object> rs = (Map<String, Object>) json.get("real_space");
+        assertNull(rs.get("P"));
+        assertTrue(rs.get("note").toString().contains("not computed"));
+        assertTrue(Files.readAllLines(out.resolve("kspace.csv")).get(0).startsWith("broadening [eV],tau [fs]"));
+    }
+
+    @Test
+    void aBroadeningOfZeroIsRefused() {
+        Path out = tmp.resolve("bad");
+        CliRunner.Run r = CliRunner.run("material", example(), "--out", out.toString(), "--quiet", "--set",
+                "kspace.broadening=0.1,0");
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains("kspace.broadening") && r.err().contains("> 0"), r.err());
+        assertFalse(Files.exists(out.resolve("summary.json")));
+    }
+}

@@ -1,0 +1,209 @@
+package org.spintorque.wannier;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.IntStream;
+import org.spintorque.linalg.ComplexMatrix;
+import org.spintorque.output.ProgressListener;
+import org.spintorque.transport.HermitianEigen;
+
+/**
+ * Charge and spin conductivity of a bulk Wannier model with a constant broadening: the Fermi-surface term of
+ * the Kubo formula (the Kubo-Bastin/Streda term that is symmetric in the two velocities; the Fermi-sea term,
+ * which carries only the anomalous (antisymmetric) part, does not enter the longitudinal conductivity),
+ *
+ * <pre>
+ *   sigma_xx   = (pi e^2 / (hbar V N_k)) sum_k sum_nm  |<n|hbar v_x|m>|^2          delta_G(E_F - e_n) delta_G(E_F - e_m)
+ *   sigma^s_xx = (pi e^2 / (hbar V N_k)) sum_k sum_nm  Re <n|hbar j^s_x|m><m|hbar v_x|n> delta_G(E_F - e_n) delta_G(E_F - e_m)
+ * </pre>
+ *
+ * with {@code delta_G(x) = (G/pi)/(x^2 + G^2)} (retarded self-energy -iG for every state: a momentum lifetime
+ * tau = hbar/(2G)), {@code hbar v_x = dH/dk_x} and the spin-current operator {@code j^s_x = (1/2){sigma^z, v_x}}
+ * (spin along the model's z axis). The current polarization is {@code P = sigma^s / sigma}; for a collinear model
+ * {@code sigma^s = sigma_up - sigma_dn}, the definition of physics.md section 5.
+ *
+ * <p>Velocity: {@code dH/dk_x = sum_R i (R + tau_n - tau_m)_x exp(2 pi i k.R) H_mn(R)} in the tight-binding
+ * approximation of the position operator (Wannier centres tau when the model has them, else R alone). The sum
+ * over k runs over a Gamma-shifted uniform mesh, in parallel, streaming: nothing is stored per k-point. The
+ * mesh must resolve the broadening (energy spacing v dk well below G); {@link Result#meshError} compares with
+ * the mesh of half the density.
+ */
+public final class KuboConductivity {
+    /** e^2/hbar in siemens. */
+    static final double E2_OVER_HBAR = 2.434134807e-4;
+
+    /**
+     * @param sigma      sigma_xx [S/m]
+     * @param spinSigma  sigma^s_xx [S/m] (spin in units of hbar/2, charge current units)
+     * @param polarization P = sigma^s / sigma
+     * @param meshError  |P(mesh) - P(mesh/2)|, an estimate of the k-mesh error of P (NaN if not computed)
+     * @param spinZ      n_up - n_dn per cell along z (states below E_F, no broadening): its sign says which spin
+     *                   is the majority
+     */
+    public record Result(double fermiEnergy, double broadening, int mesh, double sigma, double spinSigma,
+                         double polarization, double meshError, double spinZ) {
+        /** P with respect to the majority spin: positive when majority electrons carry more current. */
+        public double majorityPolarization() {
+            return spinZ >= 0 ? polarization : -polarization;
+        }
+
+        /** Resistivity in micro-ohm cm. */
+        public double resistivityMicroOhmCm() {
+            return 1e8 / sigma;
+        }
+
+        public Map<String, Object> toMap() {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("fermi_energy_eV", fermiEnergy);
+            m.put("broadening_eV", broadening);
+            m.put("tau_fs", 0.6582119569 / (2 * broadening));
+            m.put("mesh", mesh);
+            m.put("sigma_S_per_m", sigma);
+            m.put("spin_sigma_S_per_m", spinSigma);
+            m.put("resistivity_uOhm_cm", resistivityMicroOhmCm());
+            m.put("P", majorityPolarization());
+            m.put("P_along_z", polarization);
+            m.put("spin_z_per_cell", spinZ);
+            m.put("P_mesh_error", Double.isFinite(meshError) ? meshError : null);
+            return m;
+        }
+    }
+
+    private final WannierModel model;
+    private final WannierModel velocity;
+    private final double volume;
+
+    /**
+     * @param model     the bulk model (eV, Angstrom)
+     * @param direction the transport direction (Cartesian, normalized here)
+     */
+    public KuboConductivity(WannierModel model, double[] direction) {
+        this.model = model;
+        double norm = Math.sqrt(direction[0] * direction[0] + direction[1] * direction[1] + direction[2] * direction[2]);
+        if (!(norm > 0)) {
+            throw new IllegalArgumentException("the transport direction must be a non-zero vector");
+        }
+        double[] x = {direction[0] / norm, direction[1] / norm, direction[2] / norm};
+        double[][] a = model.lattice();
+        double[][] tau = model.centres();
+        int d = model.dimension();
+        Map<int[], ComplexMatrix> v = new LinkedHashMap<>();
+        for (int[] c : model.cells()) {
+            ComplexMatrix h = model.hopping(c[0], c[1], c[2]);
+            double rx = 0;
+            for (int i = 0; i < 3; i++) {
+                rx += c[i] * (a[i][0] * x[0] + a[i][1] * x[1] + a[i][2] * x[2]);
+            }
+            ComplexMatrix out = new ComplexMatrix(d, d);
+            for (int m = 0; m < d; m++) {
+                for (int n = 0; n < d; n++) {
+                    double f = rx;
+                    if (tau != null) {
+                        for (int i = 0; i < 3; i++) {
+                            f += (tau[n][i] - tau[m][i]) * x[i];
+                        }
+                    }
+                    // i f H_mn
+                    out.set(m, n, -f * h.im(m, n), f * h.re(m, n));
+                }
+            }
+            v.put(c, out);
+        }
+        this.velocity = WannierModel.of(a, model.spinStructure(), model.orbitals(), v, tau);
+        this.volume = model.volume();
+    }
+
+    /** One mesh n x n x n; with {@code checkMesh} also n/2 (rounded up to even) for the error estimate. */
+    public Result compute(double fermiEnergy, double broadening, int n, boolean checkMesh, ProgressListener progress) {
+        if (!(broadening > 0)) {
+            throw new IllegalArgumentException("the broadening must be > 0 eV, got " + broadening);
+        }
+        if (n < 2) {
+            throw new IllegalArgumentException("the k-mesh must have at least 2 points per direction, got " + n);
+        }
+        double[] s = sums(fermiEnergy, broadening, n, progress);
+        double err = Double.NaN;
+        if (checkMesh) {
+            double[] h = sums(fermiEnergy, broadening, Math.max(2, n / 2), ProgressListener.NONE);
+            err = Math.abs(s[1] / s[0] - h[1] / h[0]);
+        }
+        // sum is in eV^2 A^2 / eV^2 per k-point: sigma = pi (e^2/hbar) sum / (V N_k), V in A^3 -> S/m with 1e10
+        double scale = Math.PI * E2_OVER_HBAR / (volume * (double) n * n * n) * 1e10;
+        return new Result(fermiEnergy, broadening, n, scale * s[0], scale * s[1], s[1] / s[0], err,
+                s[2] / ((double) n * n * n));
+    }
+
+    /** {sum |v_nm|^2 dd, sum Re(js_nm v_mn) dd, sum of sigma^z below E_F} over the mesh (shifted by half a step: no special points). */
+    double[] sums(double ef, double g, int n, ProgressListener progress) {
+        int d = model.dimension();
+        AtomicLong done = new AtomicLong();
+        double[][] parts = IntStream.range(0, n).parallel().mapToObj(i1 -> {
+            double c = 0;
+            double sp = 0;
+            double mz = 0;
+            for (int i2 = 0; i2 < n; i2++) {
+                for (int i3 = 0; i3 < n; i3++) {
+                    double k1 = (i1 + 0.5) / n;
+                    double k2 = (i2 + 0.5) / n;
+                    double k3 = (i3 + 0.5) / n;
+                    HermitianEigen eig = HermitianEigen.of(model.hamiltonian(k1, k2, k3));
+                    double[] w = new double[d];
+                    boolean any = false;
+                    for (int b = 0; b < d; b++) {
+                        double x = ef - eig.value(b);
+                        w[b] = g / Math.PI / (x * x + g * g);
+                        any |= w[b] > 1e-6 * (1 / (Math.PI * g));
+                    }
+                    ComplexMatrix u = eig.vectors();
+                    ComplexMatrix sz = spinZ(u, d);
+                    for (int b = 0; b < d; b++) {
+                        mz += eig.value(b) < ef ? sz.re(b, b) : 0;
+                    }
+                    if (!any) {
+                        continue;
+                    }
+                    ComplexMatrix vb = u.dagger().times(velocity.hamiltonian(k1, k2, k3)).times(u);
+                    for (int a = 0; a < d; a++) {
+                        for (int b = 0; b < d; b++) {
+                            double ww = w[a] * w[b];
+                            double vr = vb.re(a, b);
+                            double vi = vb.im(a, b);
+                            c += ww * (vr * vr + vi * vi);
+                            // js = (sz v + v sz)/2 in the band basis; Re(js_ab v_ba)
+                            double jr = 0;
+                            double ji = 0;
+                            for (int q = 0; q < d; q++) {
+                                jr += 0.5 * (sz.re(a, q) * vb.re(q, b) - sz.im(a, q) * vb.im(q, b)
+                                        + vb.re(a, q) * sz.re(q, b) - vb.im(a, q) * sz.im(q, b));
+                                ji += 0.5 * (sz.re(a, q) * vb.im(q, b) + sz.im(a, q) * vb.re(q, b)
+                                        + vb.re(a, q) * sz.im(q, b) + vb.im(a, q) * sz.re(q, b));
+                            }
+                            // v_ba = conj(v_ab)
+                            sp += ww * (jr * vr + ji * vi);
+                        }
+                    }
+                }
+            }
+            long k = done.incrementAndGet();
+            progress.progress(k, n, "k-mesh " + n + "^3");
+            return new double[] {c, sp, mz};
+        }).toList().toArray(new double[0][]);
+        double[] total = new double[3];
+        for (double[] p : parts) {
+            for (int i = 0; i < 3; i++) {
+                total[i] += p[i];
+            }
+        }
+        return total;
+    }
+
+    /** sigma^z (basis index 2 o + s) in the band basis: U^dagger Sz U. */
+    private static ComplexMatrix spinZ(ComplexMatrix u, int d) {
+        ComplexMatrix sz = new ComplexMatrix(d, d);
+        for (int i = 0; i < d; i++) {
+            sz.set(i, i, i % 2 == 0 ? 1 : -1, 0);
+        }
+        return u.dagger().times(sz).times(u);
+    }
+}
