@@ -164,7 +164,11 @@ public final class KuboConductivity {
                         continue;
                     }
                     ComplexMatrix vb = u.dagger().times(velocity.hamiltonian(k1, k2, k3)).times(u);
+                    double negligible = 1e-10 / (Math.PI * g); // relative to the peak of delta_G
                     for (int a = 0; a < d; a++) {
+                        if (w[a] < negligible) {
+                            continue; // a state far from E_F: its row adds nothing at this precision
+                        }
                         for (int b = 0; b < d; b++) {
                             double ww = w[a] * w[b];
                             double vr = vb.re(a, b);
