@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.Test;
@@ -15,7 +13,6 @@ import org.spintorque.hamiltonian.Hopping;
 import org.spintorque.hamiltonian.ModelBuilder;
 import org.spintorque.hamiltonian.TightBindingSystem;
 import org.spintorque.lattice.Lattice;
-import org.spintorque.linalg.ComplexMatrix;
 import org.spintorque.linalg.LinearAlgebras;
 import org.spintorque.observables.SiteObservables;
 import org.spintorque.observables.SpinContinuity;
@@ -26,27 +23,11 @@ import org.spintorque.torque.TorqueCalculation;
 import org.spintorque.transport.Injection;
 
 /**
- * A one-orbital model written as a Wannier model (collinear, exchange -M sigma^z, hopping -t to the six nearest
- * cells) gives, on the real-space lattice with a domain wall, the same densities, currents and torques as the
+ * A one-orbital model written as a Wannier model (collinear, exchange -M sigma^z, hopping -t = -1 to the six
+ * nearest cells, {@link KuboConductivityTest#cubic}) gives, on the real-space lattice with a domain wall, the same densities, currents and torques as the
  * built-in s-d model (hopping + exchange), site by site, to 1e-10.
  */
 class WannierTermsTest {
-    static WannierModel sd(double t, double m, double a) {
-        Map<int[], ComplexMatrix> h = new LinkedHashMap<>();
-        ComplexMatrix onsite = new ComplexMatrix(2, 2);
-        onsite.set(0, 0, -m, 0);
-        onsite.set(1, 1, m, 0);
-        h.put(new int[] {0, 0, 0}, onsite);
-        for (int ax = 0; ax < 3; ax++) {
-            for (int s = -1; s <= 1; s += 2) {
-                int[] c = new int[3];
-                c[ax] = s;
-                h.put(c, ComplexMatrix.identity(2).scale(-t, 0));
-            }
-        }
-        return WannierModel.of(new double[][] {{a, 0, 0}, {0, a, 0}, {0, 0, a}}, SpinStructure.COLLINEAR, 1, h, null);
-    }
-
     @ParameterizedTest
     @CsvSource({"square, 24, 3, 1, 0.5, -1.5, 3", "cubic, 16, 2, 2, 0.7, -3.1, 2.5", "square, 20, 4, 1, 0.4, -2.5, 1.0"})
     void oneOrbitalWannierModelGivesTheTorquesOfTheSdModel(String kind, int length, int width, int height, double m,
@@ -55,7 +36,7 @@ class WannierTermsTest {
         Texture tex = new DomainWallTexture((length - 1) / 2.0, wall, DomainWallTexture.WallType.NEEL, 0);
         TightBindingSystem builtIn = new ModelBuilder(lat).add(new Hopping(1.0)).add(new Exchange(m, tex)).build();
         ModelBuilder b = new ModelBuilder(lat);
-        WannierTerms.of(sd(1.0, m, 2.5), lat, tex).forEach(b::add);
+        WannierTerms.of(KuboConductivityTest.cubic(m), lat, tex).forEach(b::add);
         TightBindingSystem wannier = b.build();
         EnergySolution s1 = solve(builtIn, energy);
         EnergySolution s2 = solve(wannier, energy);
