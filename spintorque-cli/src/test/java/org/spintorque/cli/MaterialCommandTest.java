@@ -41,6 +41,20 @@ class MaterialCommandTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void bornBroadeningIsAvailableFromTheCommandLine() throws IOException {
+        Path out = tmp.resolve("born");
+        CliRunner.Run r = CliRunner.run("material", example(), "--out", out.toString(), "--quiet", "--set",
+                "kspace.mesh=6", "--set", "kspace.broadening_model=born", "--set", "kspace.broadening=0.2");
+        assertEquals(0, r.code(), r.err());
+        Map<String, Object> k = (Map<String, Object>) JsonOutput.parse(Files.readString(out.resolve("summary.json")))
+                .get("k_space");
+        assertEquals("born", k.get("broadening_model"));
+        double p = ((Number) k.get("P")).doubleValue();
+        assertTrue(p > -1 && p < 1, "P = " + p);
+    }
+
+    @Test
     void aBroadeningOfZeroIsRefused() {
         Path out = tmp.resolve("bad");
         CliRunner.Run r = CliRunner.run("material", example(), "--out", out.toString(), "--quiet", "--set",

@@ -1,6 +1,7 @@
 package org.spintorque.wannier;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.IntStream;
@@ -137,69 +138,160 @@ public final class KuboConductivity {
     /** {sum |v_nm|^2 dd, sum Re(js_nm v_mn) dd, sum of sigma^z below E_F} over the mesh (shifted by half a step: no special points). */
     double[] sums(double ef, double g, int n, ProgressListener progress) {
         int d = model.dimension();
-        AtomicLong done = new AtomicLong();
-        double[][] parts = IntStream.range(0, n).parallel().mapToObj(i1 -> {
-            double c = 0;
-            double sp = 0;
-            double mz = 0;
-            for (int i2 = 0; i2 < n; i2++) {
-                for (int i3 = 0; i3 < n; i3++) {
-                    double k1 = (i1 + 0.5) / n;
-                    double k2 = (i2 + 0.5) / n;
-                    double k3 = (i3 + 0.5) / n;
-                    HermitianEigen eig = HermitianEigen.of(model.hamiltonian(k1, k2, k3));
-                    double[] w = new double[d];
-                    boolean any = false;
-                    for (int b = 0; b < d; b++) {
-                        double x = ef - eig.value(b);
-                        w[b] = g / Math.PI / (x * x + g * g);
-                        any |= w[b] > 1e-6 * (1 / (Math.PI * g));
+        double negligible = 1e-10 / (Math.PI * g); // relative to the peak of delta_G
+        return meshSum(n, 3, progress, "k-mesh " + n + "^3", (k1, k2, k3, acc) -> {
+            HermitianEigen eig = HermitianEigen.of(model.hamiltonian(k1, k2, k3));
+            double[] w = new double[d];
+            boolean any = false;
+            for (int b = 0; b < d; b++) {
+                double x = ef - eig.value(b);
+                w[b] = g / Math.PI / (x * x + g * g);
+                any |= w[b] > 1e-6 * (1 / (Math.PI * g));
+            }
+            ComplexMatrix u = eig.vectors();
+            ComplexMatrix sz = spinZ(u, d);
+            for (int b = 0; b < d; b++) {
+                acc[2] += eig.value(b) < ef ? sz.re(b, b) : 0;
+            }
+            if (!any) {
+                return;
+            }
+            ComplexMatrix vb = u.dagger().times(velocity.hamiltonian(k1, k2, k3)).times(u);
+            for (int a = 0; a < d; a++) {
+                if (w[a] < negligible) {
+                    continue; // a state far from E_F: its row adds nothing at this precision
+                }
+                for (int b = 0; b < d; b++) {
+                    double ww = w[a] * w[b];
+                    double vr = vb.re(a, b);
+                    double vi = vb.im(a, b);
+                    acc[0] += ww * (vr * vr + vi * vi);
+                    // js = (sz v + v sz)/2 in the band basis; Re(js_ab v_ba) with v_ba = conj(v_ab)
+                    double jr = 0;
+                    double ji = 0;
+                    for (int q = 0; q < d; q++) {
+                        jr += 0.5 * (sz.re(a, q) * vb.re(q, b) - sz.im(a, q) * vb.im(q, b)
+                                + vb.re(a, q) * sz.re(q, b) - vb.im(a, q) * sz.im(q, b));
+                        ji += 0.5 * (sz.re(a, q) * vb.im(q, b) + sz.im(a, q) * vb.re(q, b)
+                                + vb.re(a, q) * sz.im(q, b) + vb.im(a, q) * sz.re(q, b));
                     }
-                    ComplexMatrix u = eig.vectors();
-                    ComplexMatrix sz = spinZ(u, d);
-                    for (int b = 0; b < d; b++) {
-                        mz += eig.value(b) < ef ? sz.re(b, b) : 0;
-                    }
-                    if (!any) {
-                        continue;
-                    }
-                    ComplexMatrix vb = u.dagger().times(velocity.hamiltonian(k1, k2, k3)).times(u);
-                    double negligible = 1e-10 / (Math.PI * g); // relative to the peak of delta_G
-                    for (int a = 0; a < d; a++) {
-                        if (w[a] < negligible) {
-                            continue; // a state far from E_F: its row adds nothing at this precision
-                        }
-                        for (int b = 0; b < d; b++) {
-                            double ww = w[a] * w[b];
-                            double vr = vb.re(a, b);
-                            double vi = vb.im(a, b);
-                            c += ww * (vr * vr + vi * vi);
-                            // js = (sz v + v sz)/2 in the band basis; Re(js_ab v_ba)
-                            double jr = 0;
-                            double ji = 0;
-                            for (int q = 0; q < d; q++) {
-                                jr += 0.5 * (sz.re(a, q) * vb.re(q, b) - sz.im(a, q) * vb.im(q, b)
-                                        + vb.re(a, q) * sz.re(q, b) - vb.im(a, q) * sz.im(q, b));
-                                ji += 0.5 * (sz.re(a, q) * vb.im(q, b) + sz.im(a, q) * vb.re(q, b)
-                                        + vb.re(a, q) * sz.im(q, b) + vb.im(a, q) * sz.re(q, b));
-                            }
-                            // v_ba = conj(v_ab)
-                            sp += ww * (jr * vr + ji * vi);
-                        }
-                    }
+                    acc[1] += ww * (jr * vr + ji * vi);
                 }
             }
-            long k = done.incrementAndGet();
-            progress.progress(k, n, "k-mesh " + n + "^3");
-            return new double[] {c, sp, mz};
-        }).toList().toArray(new double[0][]);
-        double[] total = new double[3];
-        for (double[] p : parts) {
-            for (int i = 0; i < 3; i++) {
+        });
+    }
+
+    /** One k-point's contribution, added into acc. */
+    @FunctionalInterface
+    interface KPointTerm {
+        void add(double k1, double k2, double k3, double[] acc);
+    }
+
+    /**
+     * The sum of {@code term} over the n x n x n mesh shifted by half a step (no special points), in parallel over
+     * planes of constant k1, each plane accumulating into its own array (streaming: nothing is kept per k).
+     */
+    static double[] meshSum(int n, int size, ProgressListener progress, String label, KPointTerm term) {
+        AtomicLong done = new AtomicLong();
+        List<double[]> planes = IntStream.range(0, n).parallel().mapToObj(i1 -> {
+            double[] acc = new double[size];
+            for (int i2 = 0; i2 < n; i2++) {
+                for (int i3 = 0; i3 < n; i3++) {
+                    term.add((i1 + 0.5) / n, (i2 + 0.5) / n, (i3 + 0.5) / n, acc);
+                }
+            }
+            progress.progress(done.incrementAndGet(), n, label);
+            return acc;
+        }).toList();
+        double[] total = new double[size];
+        for (double[] p : planes) {
+            for (int i = 0; i < size; i++) {
                 total[i] += p[i];
             }
         }
         return total;
+    }
+
+    /**
+     * The local spectral function per cell {@code A_loc = (1/N_k) sum_k delta_eta(E - H(k))} (a matrix in the
+     * orbital-spin basis, 1/eV) with a Lorentzian of half-width eta, and {@code n_up - n_dn} per cell below E.
+     */
+    public record LocalSpectrum(ComplexMatrix spectral, double spinZ) { }
+
+    public LocalSpectrum localSpectrum(double ef, double eta, int n) {
+        int d = model.dimension();
+        double[] sum = meshSum(n, 2 * d * d + 1, ProgressListener.NONE, "local spectrum", (k1, k2, k3, acc) -> {
+            HermitianEigen eig = HermitianEigen.of(model.hamiltonian(k1, k2, k3));
+            ComplexMatrix u = eig.vectors();
+            ComplexMatrix sz = spinZ(u, d);
+            ComplexMatrix w = new ComplexMatrix(d, d);
+            for (int b = 0; b < d; b++) {
+                double x = ef - eig.value(b);
+                w.set(b, b, eta / Math.PI / (x * x + eta * eta), 0);
+                acc[2 * d * d] += eig.value(b) < ef ? sz.re(b, b) : 0;
+            }
+            double[] a = u.times(w).times(u.dagger()).data();
+            for (int e = 0; e < a.length; e++) {
+                acc[e] += a[e];
+            }
+        });
+        double nk = (double) n * n * n;
+        double[] a = new double[2 * d * d];
+        for (int e = 0; e < a.length; e++) {
+            a[e] = sum[e] / nk;
+        }
+        return new LocalSpectrum(ComplexMatrix.wrap(d, d, a), sum[2 * d * d] / nk);
+    }
+
+    /**
+     * The conductivities with the Born self-energy of on-site, orbital- and spin-independent point disorder,
+     * {@code Sigma = -i Gamma} with {@code Gamma = pi w A_loc(E_F)}: the broadening of each orbital and spin
+     * follows its local density of states at E_F (for a ferromagnet: larger in the spin band with more states,
+     * the s-d scattering argument). w is fixed so that the mean diagonal of Gamma equals {@code meanBroadening};
+     * A_loc is evaluated with a Lorentzian of that width (one step, not iterated to self-consistency); vertex
+     * corrections are left out. The Kubo sum is then
+     * {@code sigma = (e^2/(pi hbar V N_k)) sum_k Tr[V X V X]} with {@code X = G^r Gamma G^a},
+     * {@code G^r = (E - H(k) + i Gamma)^-1}, V = dH/dk_x (and {@code J^s} for sigma^s), which is the constant
+     * formula when Gamma is a number.
+     */
+    public Result computeBorn(double fermiEnergy, double meanBroadening, int n, ProgressListener progress) {
+        if (!(meanBroadening > 0)) {
+            throw new IllegalArgumentException("the broadening must be > 0 eV, got " + meanBroadening);
+        }
+        LocalSpectrum loc = localSpectrum(fermiEnergy, meanBroadening, n);
+        int d = model.dimension();
+        double trace = 0;
+        for (int i = 0; i < d; i++) {
+            trace += loc.spectral().re(i, i);
+        }
+        ComplexMatrix gamma = loc.spectral().scale(meanBroadening * d / trace, 0);
+        double[] s = matrixSums(fermiEnergy, gamma, n, progress);
+        double scale = E2_OVER_HBAR / (Math.PI * volume * (double) n * n * n) * 1e10;
+        return new Result(fermiEnergy, meanBroadening, n, scale * s[0], scale * s[1], s[1] / s[0], Double.NaN,
+                loc.spinZ());
+    }
+
+    /** {sum Tr[V X V X], sum Re Tr[J^s X V X]} over the mesh for a broadening matrix Gamma. */
+    double[] matrixSums(double ef, ComplexMatrix gamma, int n, ProgressListener progress) {
+        int d = model.dimension();
+        ComplexMatrix sz = new ComplexMatrix(d, d);
+        for (int i = 0; i < d; i++) {
+            sz.set(i, i, i % 2 == 0 ? 1 : -1, 0);
+        }
+        return meshSum(n, 2, progress, "k-mesh " + n + "^3, Born broadening", (k1, k2, k3, acc) -> {
+            // G^r = (E - H(k) + i Gamma)^-1
+            ComplexMatrix m = model.hamiltonian(k1, k2, k3).scale(-1, 0).plus(gamma.scale(0, 1));
+            for (int i = 0; i < d; i++) {
+                m.add(i, i, ef, 0);
+            }
+            ComplexMatrix gr = m.inverse();
+            ComplexMatrix x = gr.times(gamma).times(gr.dagger());
+            ComplexMatrix v = velocity.hamiltonian(k1, k2, k3);
+            ComplexMatrix vx = v.times(x);
+            ComplexMatrix js = sz.times(v).plus(v.times(sz)).scale(0.5, 0);
+            acc[0] += vx.traceOfProduct(vx)[0];
+            acc[1] += js.times(x).traceOfProduct(vx)[0];
+        });
     }
 
     /** sigma^z (basis index 2 o + s) in the band basis: U^dagger Sz U. */

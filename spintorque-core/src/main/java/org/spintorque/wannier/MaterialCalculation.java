@@ -48,6 +48,10 @@ public final class MaterialCalculation {
                 .number("kspace.mesh", "1", 32.0, "k-mesh n x n x n (shifted by half a step), whole number >= 4; it "
                         + "must resolve G: the result reports the change against the mesh n/2")
                 .numbers("kspace.direction", "1", new double[] {1, 0, 0}, "transport direction (Cartesian, 3 numbers)")
+                .text("kspace.broadening_model", "constant", "constant: the same G for every state; born: the Born "
+                        + "self-energy of on-site point disorder, Gamma = pi w A_loc(E_F) (each orbital and spin "
+                        + "broadened by its local density of states at E_F), w such that the mean of Gamma is G",
+                        "constant", "born")
                 .text("kspace.check_mesh", "on", "also compute the mesh n/2 and report |P(n) - P(n/2)|", "on", "off")
                 .build();
     }
@@ -81,11 +85,17 @@ public final class MaterialCalculation {
         }
         KuboConductivity kubo = new KuboConductivity(model, dir);
         boolean check = in.text("kspace.check_mesh").equals("on");
+        boolean born = in.text("kspace.broadening_model").equals("born");
+        if (born && check) {
+            notes.add("kspace.check_mesh is not evaluated with the Born broadening: compare meshes with --set "
+                    + "kspace.mesh=n");
+        }
         List<KuboConductivity.Result> rs = new ArrayList<>();
         for (int i = 0; i < gs.length; i++) {
             final int k = i;
-            rs.add(kubo.compute(ef, gs[i], (int) mesh, check, (d, t, l) -> progress.progress(k * t + d,
-                    (long) gs.length * t, String.format(Locale.ROOT, "G = %.3g eV, %s", gs[k], l))));
+            ProgressListener p = (d, t, l) -> progress.progress(k * t + d, (long) gs.length * t,
+                    String.format(Locale.ROOT, "G = %.3g eV, %s", gs[k], l));
+            rs.add(born ? kubo.computeBorn(ef, gs[i], (int) mesh, p) : kubo.compute(ef, gs[i], (int) mesh, check, p));
         }
         return new MaterialCalculation(in, model, ef, List.copyOf(rs), notes, (System.nanoTime() - t0) * 1e-9);
     }
@@ -111,7 +121,8 @@ public final class MaterialCalculation {
         k.put("beta_err", null);
         k.put("beta_note", "not computed yet: beta needs the spin-spiral (or Born spin-relaxation) response, which "
                 + "this version does not evaluate");
-        k.put("method", "Kubo Fermi-surface conductivities with a constant broadening G (tau = hbar/2G), velocity "
+        k.put("broadening_model", input.text("kspace.broadening_model"));
+        k.put("method", "Kubo Fermi-surface conductivities with a broadening of mean G (tau = hbar/2G), velocity "
                 + "dH/dk in the tight-binding approximation with Wannier centres; P = sigma^s/sigma with respect to "
                 + "the majority spin; P_err = |P(mesh) - P(mesh/2)| for the first broadening");
         List<Map<String, Object>> per = new ArrayList<>();

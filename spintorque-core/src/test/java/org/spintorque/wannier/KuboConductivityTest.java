@@ -82,4 +82,51 @@ class KuboConductivityTest {
                 false, ProgressListener.NONE);
         assertEquals(0, r0.polarization(), 1e-13);
     }
+
+    /** The matrix route with Gamma = G 1 is the band route: sum Tr[VXVX] = pi^2 sum |v|^2 delta delta. */
+    @Test
+    void matrixRouteWithAConstantBroadeningIsTheBandRoute() {
+        KuboConductivity k = new KuboConductivity(cubic(0.6), new double[] {1, 0, 0});
+        double g = 0.15;
+        double[] band = k.sums(-1.3, g, 8, ProgressListener.NONE);
+        double[] matrix = k.matrixSums(-1.3, ComplexMatrix.identity(2).scale(g, 0), 8, ProgressListener.NONE);
+        assertEquals(Math.PI * Math.PI * band[0], matrix[0], 1e-10 * matrix[0]);
+        assertEquals(Math.PI * Math.PI * band[1], matrix[1], 1e-10 * matrix[0]);
+    }
+
+    /**
+     * Born broadening of the spin-split cubic band: Gamma_s is proportional to the spin-s DOS at E_F (here
+     * computed directly from the analytic bands), and the conductivities are the band formula with a
+     * spin-dependent broadening.
+     */
+    @Test
+    void bornBroadeningFollowsTheSpinResolvedDensityOfStates() {
+        double m = 0.8;
+        double ef = -2.2;
+        double g = 0.2;
+        int n = 10;
+        double[] nu = new double[2];
+        for (int i1 = 0; i1 < n; i1++) {
+            for (int i2 = 0; i2 < n; i2++) {
+                for (int i3 = 0; i3 < n; i3++) {
+                    double eps = -2 * T * (Math.cos(2 * Math.PI * (i1 + 0.5) / n) + Math.cos(2 * Math.PI * (i2 + 0.5) / n)
+                            + Math.cos(2 * Math.PI * (i3 + 0.5) / n));
+                    for (int s = 0; s < 2; s++) {
+                        double x = ef - eps + (s == 0 ? m : -m);
+                        nu[s] += g / Math.PI / (x * x + g * g) / ((double) n * n * n);
+                    }
+                }
+            }
+        }
+        double[] gs = {2 * g * nu[0] / (nu[0] + nu[1]), 2 * g * nu[1] / (nu[0] + nu[1])};
+        KuboConductivity k = new KuboConductivity(cubic(m), new double[] {1, 0, 0});
+        KuboConductivity.LocalSpectrum loc = k.localSpectrum(ef, g, n);
+        assertEquals(nu[0], loc.spectral().re(0, 0), 1e-12);
+        assertEquals(nu[1], loc.spectral().re(1, 1), 1e-12);
+        KuboConductivity.Result r = k.computeBorn(ef, g, n, ProgressListener.NONE);
+        double up = direct(ef, gs[0], m, n)[0];
+        double dn = direct(ef, gs[1], m, n)[1];
+        assertEquals(up + dn, r.sigma(), 1e-10 * r.sigma());
+        assertEquals((up - dn) / (up + dn), r.polarization(), 1e-10);
+    }
 }
