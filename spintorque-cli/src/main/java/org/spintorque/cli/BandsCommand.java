@@ -2,17 +2,12 @@ package org.spintorque.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.Callable;
-import org.spintorque.config.ConfigReader;
 import org.spintorque.config.ResolvedInput;
 import org.spintorque.output.ProgressListener;
 import org.spintorque.wannier.BandsCalculation;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /** {@code spintorque bands}: bands, DOS and electron count of a Wannier90 model. */
 @Command(name = "bands", mixinStandardHelpOptions = true,
@@ -29,18 +24,8 @@ public final class BandsCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Parameters(index = "0", arity = "0..1", paramLabel = "CONFIG", description = "TOML configuration file")
-    Path config;
-
-    @Option(names = {"-o", "--out"}, paramLabel = "DIR", description = "output directory (default: out/<config name>)")
-    Path out;
-
-    @Option(names = {"-s", "--set"}, paramLabel = "TABLE.KEY=VALUE",
-            description = "set a parameter, e.g. --set dos.mesh=24 (repeatable; overrides the file)")
-    List<String> overrides = new ArrayList<>();
-
-    @Option(names = {"-q", "--quiet"}, description = "print no table and no progress")
-    boolean quiet;
+    @CommandLine.Mixin
+    ConfigOptions options;
 
     static String[] parameterFooter() {
         return ParameterHelp.render(BandsCalculation.schema());
@@ -50,11 +35,11 @@ public final class BandsCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter o = spec.commandLine().getOut();
         PrintWriter e = spec.commandLine().getErr();
-        ResolvedInput input = new ConfigReader(BandsCalculation.schema()).read(config, overrides);
-        Path dir = out != null ? out : Path.of("out", config == null ? "bands" : AnalyticCommand.stem(config));
-        BandsCalculation calc = BandsCalculation.run(input, quiet ? ProgressListener.NONE : new ConsoleProgress(e));
+        ResolvedInput input = options.read(BandsCalculation.schema());
+        Path dir = options.outputDirectory("bands");
+        BandsCalculation calc = BandsCalculation.run(input, options.quiet ? ProgressListener.NONE : new ConsoleProgress(e));
         calc.write(dir);
-        if (!quiet) {
+        if (!options.quiet) {
             o.print(calc.table());
             o.println("wrote " + dir.resolve("summary.json") + ", bands.csv, dos.csv and the plots bands.png, dos.png");
         }

@@ -18,7 +18,8 @@ final class ConfigOptions {
     Path out;
 
     @Option(names = {"-s", "--set"}, paramLabel = "TABLE.KEY=VALUE",
-            description = "set a parameter, e.g. --set current.density=2e12 (repeatable; overrides the file)")
+            description = "set a parameter, e.g. --set model.exchange=0.5 (repeatable; overrides the file; the "
+                    + "parameters are listed below)")
     List<String> overrides = new ArrayList<>();
 
     @Option(names = {"-q", "--quiet"}, description = "print no table and no progress")

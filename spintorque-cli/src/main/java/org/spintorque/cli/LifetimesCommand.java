@@ -2,17 +2,13 @@ package org.spintorque.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.Callable;
-import org.spintorque.config.ConfigReader;
 import org.spintorque.config.ResolvedInput;
 import org.spintorque.output.ProgressListener;
 import org.spintorque.relaxation.LifetimesCalculation;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /** {@code spintorque lifetimes}: golden-rule lifetimes of the lattice model of a run, and beta from them. */
 @Command(name = "lifetimes", mixinStandardHelpOptions = true,
@@ -30,22 +26,12 @@ public final class LifetimesCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Parameters(index = "0", arity = "0..1", paramLabel = "CONFIG", description = "TOML configuration file")
-    Path config;
-
-    @Option(names = {"-o", "--out"}, paramLabel = "DIR", description = "output directory (default: out/<config name>)")
-    Path out;
-
-    @Option(names = {"-s", "--set"}, paramLabel = "TABLE.KEY=VALUE",
-            description = "set a parameter, e.g. --set disorder.spin_flip.strength=0.2 (repeatable)")
-    List<String> overrides = new ArrayList<>();
+    @CommandLine.Mixin
+    ConfigOptions options;
 
     @Option(names = "--spin-diffusion", description = "also measure the spin-diffusion length in a disordered wire "
             + "of length lattice.length (disorder.realizations mirror pairs)")
     boolean spinDiffusion;
-
-    @Option(names = {"-q", "--quiet"}, description = "print no table and no progress")
-    boolean quiet;
 
     static String[] parameterFooter() {
         return ParameterHelp.render(LifetimesCalculation.schema());
@@ -55,12 +41,12 @@ public final class LifetimesCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter o = spec.commandLine().getOut();
         PrintWriter e = spec.commandLine().getErr();
-        ResolvedInput input = new ConfigReader(LifetimesCalculation.schema()).read(config, overrides);
-        Path dir = out != null ? out : Path.of("out", config == null ? "lifetimes" : AnalyticCommand.stem(config));
+        ResolvedInput input = options.read(LifetimesCalculation.schema());
+        Path dir = options.outputDirectory("lifetimes");
         LifetimesCalculation result = LifetimesCalculation.run(input, spinDiffusion,
-                quiet ? ProgressListener.NONE : new ConsoleProgress(e));
+                options.quiet ? ProgressListener.NONE : new ConsoleProgress(e));
         result.write(dir);
-        if (!quiet) {
+        if (!options.quiet) {
             o.print(result.table());
             o.println("wrote " + dir.resolve("summary.json") + ", channels.csv, input.toml");
         }

@@ -2,10 +2,7 @@ package org.spintorque.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.Callable;
-import org.spintorque.config.ConfigReader;
 import org.spintorque.config.ResolvedInput;
 import org.spintorque.config.SweepSpec;
 import org.spintorque.output.ProgressListener;
@@ -15,7 +12,6 @@ import org.spintorque.torque.TorqueSweep;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /** {@code spintorque run}: current-induced torques on a lattice with a texture between two leads. */
 @Command(name = "run", mixinStandardHelpOptions = true,
@@ -32,18 +28,8 @@ public final class RunCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Parameters(index = "0", arity = "0..1", paramLabel = "CONFIG", description = "TOML configuration file")
-    Path config;
-
-    @Option(names = {"-o", "--out"}, paramLabel = "DIR", description = "output directory (default: out/<config name>)")
-    Path out;
-
-    @Option(names = {"-s", "--set"}, paramLabel = "TABLE.KEY=VALUE",
-            description = "set a parameter, e.g. --set model.exchange=0.5 (repeatable; overrides the file)")
-    List<String> overrides = new ArrayList<>();
-
-    @Option(names = {"-q", "--quiet"}, description = "print no table and no progress")
-    boolean quiet;
+    @CommandLine.Mixin
+    ConfigOptions options;
 
     @Option(names = "--resume", description = "continue an interrupted disorder ensemble from the checkpoint in DIR "
             + "(finished realizations are kept; the result equals an uninterrupted run)")
@@ -63,23 +49,23 @@ public final class RunCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter o = spec.commandLine().getOut();
         PrintWriter e = spec.commandLine().getErr();
-        ResolvedInput input = new ConfigReader(LatticeRunParameters.schema()).read(config, overrides);
-        Path dir = out != null ? out : Path.of("out", config == null ? "run" : AnalyticCommand.stem(config));
+        ResolvedInput input = options.read(LatticeRunParameters.schema());
+        Path dir = options.outputDirectory("run");
         String scan = sweep != null ? sweep : input.text("sweep.scan");
         if (!scan.isBlank()) {
             SweepSpec s = SweepSpec.parse(scan, LatticeRunParameters.schema());
             TorqueSweep result = TorqueSweep.run(input, s, dir, resume,
-                    quiet ? ProgressListener.NONE : new ConsoleProgress(e));
+                    options.quiet ? ProgressListener.NONE : new ConsoleProgress(e));
             result.write(dir);
-            if (!quiet) {
+            if (!options.quiet) {
                 o.print(result.table());
                 o.println("wrote " + dir.resolve("summary.json") + ", sweep.csv, sweep.png/.svg and one folder per point");
             }
             return 0;
         }
-        TorqueRun run = TorqueRun.run(input, quiet ? ProgressListener.NONE : new ConsoleProgress(e), dir, resume);
+        TorqueRun run = TorqueRun.run(input, options.quiet ? ProgressListener.NONE : new ConsoleProgress(e), dir, resume);
         run.write(dir);
-        if (!quiet) {
+        if (!options.quiet) {
             o.print(run.table());
             o.println("wrote " + dir.resolve("summary.json") + " and the site, bond and slice tables, OVF files and plots");
         }
