@@ -1,0 +1,100 @@
+package org.spintorque.wannier;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.spintorque.hamiltonian.Exchange;
+import org.spintorque.hamiltonian.Hopping;
+import org.spintorque.hamiltonian.ModelBuilder;
+import org.spintorque.hamiltonian.TightBindingSystem;
+import org.spintorque.lattice.Lattice;
+import org.spintorque.linalg.LinearAlgebras;
+import org.spintorque.observables.SiteObservables;
+import org.spintorque.texture.DomainWallTexture;
+import org.spintorque.texture.Texture;
+import org.spintorque.texture.UniformTexture;
+import org.spintorque.texture.Vector3;
+import org.spintorque.torque.EnergySolution;
+
+/**
+ * The crystal wire (principal layers from a Wannier model): site-by-site agreement with the built-in s-d model
+ * for a one-orbital cubic model, and for bcc Fe with its full hopping range the stationarity of the
+ * current-driven state, direct = continuity route, current conservation and the inversion symmetry of bulk Fe.
+ */
+class CrystalWireTest {
+    static WannierModel fe() {
+        Path d = Path.of("..", "examples", "materials", "fe-bcc-qe");
+        return WannierReader.read(WannierReader.Files.single(d.resolve("Fe_hr.dat.gz"), d.resolve("Fe_wsvec.dat.gz"),
+                d.resolve("Fe_centres.xyz"), d.resolve("Fe.win")));
+    }
+
+    @ParameterizedTest
+    @CsvSource({"6, 2, 2, 0.7, -3.1, 1.5", "8, 3, 1, 0.5, -1.5, 2.0"})
+    void oneOrbitalModelGivesTheTorquesOfTheBuiltInSdModel(int length, int ny, int nz, double m, double energy,
+                                                           double wall) {
+        Lattice lat = Lattice.cubic(length, ny, nz);
+        Texture tex = new DomainWallTexture((length - 1) / 2.0, wall, DomainWallTexture.WallType.NEEL, 0);
+        TightBindingSystem builtIn = new ModelBuilder(lat).add(new Hopping(1.0)).add(new Exchange(m, tex)).build();
+        EnergySolution s1 = WannierTermsTest.solve(builtIn, energy);
+        SiteObservables o1 = s1.field().sites();
+
+        CrystalWire wire = new CrystalWire(KuboConductivityTest.cubic(m), ny, nz, CrystalWire.Boundary.OPEN, 0);
+        assertEquals(1, wire.layerCells());
+        assertEquals(ny * nz, wire.sitesPerLayer());
+        CrystalWireSolution s2 = CrystalWireSolution.solve(wire, length, wire.directions(length, tex), null, energy,
+                new double[][] {{0, 0}}, LinearAlgebras.best(), null);
+        assertEquals(s1.transmissionLR(), s2.transmission(), 1e-10);
+        double worst = 0;
+        double scale = 0;
+        for (int l = 0; l < length; l++) {
+            for (int i = 0; i < wire.sitesPerLayer(); i++) {
+                double[] p = wire.textureCoordinates(l, i);
+                int k = lat.index((int) Math.round(p[0]), (int) Math.round(p[1]), (int) Math.round(p[2]));
+                worst = Math.max(worst, o1.torqueContinuity(k).maxAbsDifference(s2.torqueContinuity(l, i)));
+                worst = Math.max(worst, o1.torqueDirect(k).maxAbsDifference(s2.torqueDirect(l, i)));
+                double[] s = s2.density(l, i);
+                worst = Math.max(worst, o1.spin(k).maxAbsDifference(new Vector3(s[1], s[2], s[3])));
+                scale = Math.max(scale, o1.torqueDirect(k).norm());
+            }
+        }
+        assertTrue(scale > 1e-4, "the wall exerts a torque");
+        assertTrue(worst <= 1e-10, "largest difference " + worst);
+        // the particle current through every cross-section is T / 2 pi
+        for (int c = 0; c <= length; c++) {
+            assertEquals(s2.transmission() / (2 * Math.PI), s2.cut(c)[0], 1e-10, "cut " + c);
+        }
+    }
+
+    @Test
+    void feWireIsStationaryAndBothRoutesAgree() {
+        WannierModel fe = fe();
+        CrystalWire wire = new CrystalWire(fe, 1, 1, CrystalWire.Boundary.PERIODIC, 0);
+        assertEquals(4, wire.layerCells(), "the Fe hoppings reach 4 a along x");
+        assertEquals(8, wire.sitesPerLayer());
+        assertEquals(8, wire.planesPerLayer());
+        int length = 2;
+        Texture tex = new DomainWallTexture(length * 4 / 2.0, 2.0, DomainWallTexture.WallType.NEEL, 0);
+        double ef = 12.6312;
+        CrystalWireSolution s = CrystalWireSolution.solve(wire, length, wire.directions(length, tex), null, ef,
+                new double[][] {{0.25, 0.25}, {-0.25, 0.25}}, LinearAlgebras.best(), null);
+        assertTrue(s.transmission() > 0.5, "open channels: T = " + s.transmission());
+        assertTrue(s.continuityResidual() <= 1e-9, "stationarity residual " + s.continuityResidual());
+        double worst = 0;
+        double scale = 0;
+        for (int l = 0; l < length; l++) {
+            for (int i = 0; i < wire.sitesPerLayer(); i++) {
+                worst = Math.max(worst, s.torqueDirect(l, i).maxAbsDifference(s.torqueContinuity(l, i)));
+                scale = Math.max(scale, s.torqueDirect(l, i).norm());
+            }
+        }
+        assertTrue(scale > 1e-6, "torque " + scale);
+        assertTrue(worst <= 1e-9 * scale, "direct vs continuity " + worst + " of " + scale);
+        for (int c = 0; c <= length; c++) {
+            assertEquals(s.transmission() / (2 * Math.PI), s.cut(c)[0], 1e-9 * s.transmission(), "cut " + c);
+        }
+    }
+}
