@@ -135,6 +135,67 @@ public final class LeadSelfEnergy {
     }
 
     /**
+     * The self-energy of a lead whose cell and hopping are block-diagonal in a known basis: {@code H0 = U
+     * diag(H0_q) U^dagger}, {@code V = U diag(V_q) U^dagger} with U unitary, e.g. a lead of a transverse
+     * supercell and the lead's transverse Bloch components q. Then {@code Sigma = U diag(Sigma_q) U^dagger},
+     * likewise g and Gamma, and {@code W = U diag(W_q)}; each component costs a mode matching of its own
+     * (small) size instead of one of the whole lead. All components must have been computed at one common
+     * energy ({@link #energy()}); they are not checked against {@code lead} beyond sizes (the caller guarantees
+     * the block structure, and {@link #dysonResidual()} tests it).
+     */
+    public static LeadSelfEnergy blockDiagonal(Lead lead, LeadSide side, List<LeadSelfEnergy> components,
+                                               ComplexMatrix u, LinearAlgebra la) {
+        int n = lead.size();
+        if (u.rows() != n || u.cols() != n) {
+            throw new IllegalArgumentException("the unitary is " + u.rows() + "x" + u.cols() + ", the lead " + n);
+        }
+        ComplexMatrix sigma = new ComplexMatrix(n, n);
+        ComplexMatrix g = new ComplexMatrix(n, n);
+        int open = 0;
+        List<Double> vel = new ArrayList<>();
+        List<String> warnings = new ArrayList<>();
+        double energy = components.get(0).energy;
+        int offset = 0;
+        for (LeadSelfEnergy c : components) {
+            if (c.energy != energy || c.side != side) {
+                throw new IllegalArgumentException("components at different energies or sides");
+            }
+            sigma.setBlock(offset, offset, c.selfEnergy);
+            g.setBlock(offset, offset, c.surface);
+            offset += c.lead.size();
+            open += c.openChannels;
+            for (double v : c.velocities) {
+                vel.add(v);
+            }
+            for (String w : c.warnings) {
+                if (!warnings.contains(w)) {
+                    warnings.add(w);
+                }
+            }
+        }
+        if (offset != n) {
+            throw new IllegalArgumentException("components hold " + offset + " states, the lead " + n);
+        }
+        ComplexMatrix w = new ComplexMatrix(n, open);
+        offset = 0;
+        int col = 0;
+        for (LeadSelfEnergy c : components) {
+            w.setBlock(offset, col, c.gammaFactor);
+            offset += c.lead.size();
+            col += c.openChannels;
+        }
+        ComplexMatrix ud = u.dagger();
+        ComplexMatrix s = la.multiply(la.multiply(u, sigma), ud);
+        ComplexMatrix surf = la.multiply(la.multiply(u, g), ud);
+        ComplexMatrix wf = la.multiply(u, w);
+        ComplexMatrix gamma = s.minus(s.dagger()).scale(0, 1);
+        double[] velocities = vel.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+        return new LeadSelfEnergy(lead, side, components.get(0).requestedEnergy, energy, components.get(0).energyIm,
+                s, surf, gamma, wf, open, velocities, "transverse Bloch components (" + components.size() + ", "
+                + components.get(0).method + ")", warnings);
+    }
+
+    /**
      * The self-energy at a complex energy {@code re + i im}, {@code im > 0} (no band-edge handling: there
      * are no propagating modes off the real axis). For checks against other methods.
      */

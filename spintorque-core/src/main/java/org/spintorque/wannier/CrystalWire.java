@@ -12,6 +12,9 @@ import org.spintorque.texture.Vector3;
 import org.spintorque.lattice.LeadSide;
 import org.spintorque.transport.BlockTridiagonal;
 import org.spintorque.transport.Lead;
+import org.spintorque.transport.LeadSelfEnergy;
+import org.spintorque.transport.RecursiveGreenFunction;
+import org.spintorque.linalg.LinearAlgebra;
 
 /**
  * A wire (open transverse boundaries) or slab (periodic transverse boundaries, with a transverse Bloch vector)
@@ -46,6 +49,7 @@ public final class CrystalWire {
     /** The named terms, in the order of {@link #termBlocks}. */
     public static final List<String> BOND_TERMS = List.of("charge", "spin-orbit", "exchange");
 
+    private final WannierModel model;
     private final SpinParts parts;
     private final int dim;
     private final int[][] conv;
@@ -84,6 +88,7 @@ public final class CrystalWire {
             throw new IllegalArgumentException("the cross-section needs at least 1 x 1 conventional cells, got "
                     + ny + " x " + nz);
         }
+        this.model = model;
         this.parts = model.spinParts();
         this.dim = model.dimension();
         this.ny = ny;
@@ -202,6 +207,11 @@ public final class CrystalWire {
                 imageZ[e] = l;
             }
         }
+    }
+
+    /** The same crystal with another cross-section (periodic), sharing the model's blocks. */
+    private CrystalWire(CrystalWire from, int ny, int nz) {
+        this(from.model, ny, nz, Boundary.PERIODIC, from.cutoff);
     }
 
     private static boolean inside(double v, double length) {
@@ -485,6 +495,101 @@ public final class CrystalWire {
         }
         // H_{x+1,x} of the uniform lead does not depend on x: use layers 0 -> 1
         return block(0, 1, u, ky, kz, null);
+    }
+
+    /**
+     * The recursive Green's function solver of a system built by {@link #system} at (ky, kz). For a periodic
+     * supercell (ny nz > 1) the leads' self-energies come from the ny nz transverse Bloch components of the
+     * 1 x 1 slab (k_q = ((ky, kz) + q) / (ny, nz)), each a mode matching of one conventional cross-section
+     * ({@link LeadSelfEnergy#blockDiagonal}), instead of one of the whole supercell lead.
+     */
+    public RecursiveGreenFunction solver(BlockTridiagonal sys, Vector3 leftN, Vector3 rightN, double ky, double kz,
+                                         double energy, LinearAlgebra la) {
+        if (boundary != Boundary.PERIODIC || ny * nz == 1) {
+            return new RecursiveGreenFunction(sys, energy, la);
+        }
+        CrystalWire prim = primitive();
+        ComplexMatrix u = foldingUnitary(prim, ky, kz);
+        double e = energy;
+        for (int attempt = 0; attempt < 8; attempt++) {
+            LeadSelfEnergy l = folded(prim, sys.leftLead(), org.spintorque.transport.LeadSide.LEFT, leftN, ky, kz, e, u, la);
+            LeadSelfEnergy r = folded(prim, sys.rightLead(), org.spintorque.transport.LeadSide.RIGHT, rightN, ky, kz, l.energy(), u, la);
+            if (r.energy() == l.energy()) {
+                return new RecursiveGreenFunction(sys, l, r, la);
+            }
+            e = Math.max(l.energy(), r.energy());
+        }
+        throw new IllegalStateException("no common energy off the band edges of the lead components near E = "
+                + energy);
+    }
+
+    private LeadSelfEnergy folded(CrystalWire prim, Lead lead, org.spintorque.transport.LeadSide side, Vector3 n, double ky, double kz,
+                                  double energy, ComplexMatrix u, LinearAlgebra la) {
+        Vector3[][] dirs = new Vector3[3][prim.sitesPerLayer()];
+        for (Vector3[] row : dirs) {
+            Arrays.fill(row, n);
+        }
+        double e = energy;
+        for (int attempt = 0; attempt < 8; attempt++) {
+            List<LeadSelfEnergy> parts = new ArrayList<>();
+            double highest = e;
+            for (int my = 0; my < ny; my++) {
+                for (int mz = 0; mz < nz; mz++) {
+                    double qy = (ky + my) / ny;
+                    double qz = (kz + mz) / nz;
+                    Lead q = new Lead(prim.block(0, 0, dirs, qy, qz, null), prim.block(0, 1, dirs, qy, qz, null));
+                    LeadSelfEnergy c = LeadSelfEnergy.compute(q, side, e, la);
+                    parts.add(c);
+                    highest = Math.max(highest, c.energy());
+                }
+            }
+            final double top = highest;
+            if (parts.stream().allMatch(c -> c.energy() == top)) {
+                return LeadSelfEnergy.blockDiagonal(lead, side, parts, u, la);
+            }
+            e = highest;
+        }
+        throw new IllegalStateException("no common energy off the band edges of the lead components near E = "
+                + energy);
+    }
+
+    /** The 1 x 1 slab of the same crystal (same cutoff, hence the same principal layers). */
+    private CrystalWire primitive() {
+        return new CrystalWire(this, 1, 1);
+    }
+
+    /**
+     * U with {@code U[(i, alpha), (q, s, alpha)] = exp(2 pi i k_q . c_i) / sqrt(ny nz)} where site i of the
+     * supercell layer is site s of the 1 x 1 layer shifted by the conventional cell c_i.
+     */
+    private ComplexMatrix foldingUnitary(CrystalWire prim, double ky, double kz) {
+        int n = layerDimension();
+        int ps = prim.sitesPerLayer();
+        ComplexMatrix u = new ComplexMatrix(n, n);
+        Map<Long, Integer> primIndex = new HashMap<>();
+        for (int s = 0; s < ps; s++) {
+            primIndex.put(HoppingTable.key(prim.siteCells[s][0], prim.siteCells[s][1], prim.siteCells[s][2]), s);
+        }
+        double norm = 1 / Math.sqrt(ny * nz);
+        for (int i = 0; i < sitesPerLayer(); i++) {
+            int cy = (int) Math.floor(sitePos[i][1] / convLength[1] + 1e-9);
+            int cz = (int) Math.floor(sitePos[i][2] / convLength[2] + 1e-9);
+            int[] t = add(siteCells[i], add(scale(conv[1], -cy), scale(conv[2], -cz)));
+            Integer s = primIndex.get(HoppingTable.key(t[0], t[1], t[2]));
+            if (s == null) {
+                throw new IllegalStateException("supercell site " + i + " has no image in the 1 x 1 layer");
+            }
+            for (int my = 0; my < ny; my++) {
+                for (int mz = 0; mz < nz; mz++) {
+                    int q = my * nz + mz;
+                    double ang = 2 * Math.PI * ((ky + my) / ny * cy + (kz + mz) / nz * cz);
+                    for (int al = 0; al < dim; al++) {
+                        u.set(i * dim + al, (q * ps + s) * dim + al, norm * Math.cos(ang), norm * Math.sin(ang));
+                    }
+                }
+            }
+        }
+        return u;
     }
 
     /** On-site disorder per (layer, site): a dim x dim Hermitian block or null. */

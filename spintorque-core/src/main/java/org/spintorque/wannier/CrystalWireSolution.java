@@ -167,7 +167,7 @@ public final class CrystalWireSolution {
     private static void one(CrystalWire wire, int length, Vector3[][] n, CrystalWire.OnsiteDisorder disorder,
                             double energy, double ky, double kz, LinearAlgebra la, Accumulator acc) {
         BlockTridiagonal sys = wire.system(length, n, ky, kz, disorder);
-        RecursiveGreenFunction rgf = new RecursiveGreenFunction(sys, energy, la);
+        RecursiveGreenFunction rgf = wire.solver(sys, n[0][0], n[length + 1][0], ky, kz, energy, la);
         ComplexMatrix[] prevBond = new ComplexMatrix[1];
         rgf.sweep((CellStates c) -> {
             int x = c.x();

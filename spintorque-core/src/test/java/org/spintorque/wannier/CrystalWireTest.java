@@ -97,4 +97,44 @@ class CrystalWireTest {
             assertEquals(s.transmission() / (2 * Math.PI), s.cut(c)[0], 1e-9 * s.transmission(), "cut " + c);
         }
     }
+
+    /**
+     * A periodic 2 x 2 supercell at transverse Bloch vector k equals the 1 x 1 slab at the four folded vectors
+     * (k + q)/2: transmission and torque per plane; the supercell's leads come from the folded components.
+     */
+    @ParameterizedTest
+    @CsvSource({"cubic, 3", "fe, 1"})
+    void supercellEqualsTheFoldedSlab(String model, int length) {
+        WannierModel m = model.equals("fe") ? fe() : KuboConductivityTest.cubic(0.6);
+        double energy = model.equals("fe") ? 12.6312 : -2.2;
+        CrystalWire one = new CrystalWire(m, 1, 1, CrystalWire.Boundary.PERIODIC, 0);
+        CrystalWire two = new CrystalWire(m, 2, 2, CrystalWire.Boundary.PERIODIC, 0);
+        Texture tex = new DomainWallTexture(length * one.layerCells() / 2.0, 1.5, DomainWallTexture.WallType.BLOCH, 0);
+        double ky = 0.3;
+        double kz = -0.1;
+        CrystalWireSolution big = CrystalWireSolution.solve(two, length, two.directions(length, tex), null, energy,
+                new double[][] {{ky, kz}}, LinearAlgebras.best(), null);
+        double[][] folded = new double[4][];
+        for (int q = 0; q < 4; q++) {
+            folded[q] = new double[] {(ky + q / 2) / 2, (kz + q % 2) / 2};
+        }
+        CrystalWireSolution small = CrystalWireSolution.solve(one, length, one.directions(length, tex), null, energy,
+                folded, LinearAlgebras.best(), null);
+        double scale = big.transmission();
+        assertTrue(scale > 0.5, "T = " + scale);
+        assertEquals(4 * small.transmission(), big.transmission(), 1e-9 * scale);
+        double[][] a = big.perPlane(big::torqueDirect);
+        double[][] b = small.perPlane(small::torqueDirect);
+        double worst = 0;
+        double size = 0;
+        for (int p = 0; p < a.length; p++) {
+            for (int c = 0; c < 3; c++) {
+                worst = Math.max(worst, Math.abs(a[p][c] - 4 * b[p][c]));
+                size = Math.max(size, Math.abs(a[p][c]));
+            }
+        }
+        assertTrue(size > 1e-6, "torque " + size);
+        assertTrue(worst <= 1e-9 * size, "supercell vs folded slab: " + worst + " of " + size);
+        assertTrue(big.continuityResidual() <= 1e-9, "stationarity " + big.continuityResidual());
+    }
 }
