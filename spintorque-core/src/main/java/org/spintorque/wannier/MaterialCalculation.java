@@ -9,6 +9,7 @@ import java.util.Map;
 import org.spintorque.config.InputException;
 import org.spintorque.config.ParameterSchema;
 import org.spintorque.config.ResolvedInput;
+import org.spintorque.linalg.LinearAlgebra;
 import org.spintorque.output.AtomicFiles;
 import org.spintorque.output.CsvTable;
 import org.spintorque.output.JsonOutput;
@@ -30,9 +31,12 @@ public final class MaterialCalculation {
     private final List<KuboConductivity.Result> results;
     private final List<String> notes;
     private final double seconds;
+    private final RealSpaceRoute realSpace;
 
     private MaterialCalculation(ResolvedInput input, WannierModel model, double fermiEnergy,
-                                List<KuboConductivity.Result> results, List<String> notes, double seconds) {
+                                List<KuboConductivity.Result> results, RealSpaceRoute realSpace, List<String> notes,
+                                double seconds) {
+        this.realSpace = realSpace;
         this.input = input;
         this.model = model;
         this.fermiEnergy = fermiEnergy;
@@ -42,7 +46,7 @@ public final class MaterialCalculation {
     }
 
     public static ParameterSchema schema() {
-        return BandsCalculation.wannierParameters(ParameterSchema.builder())
+        return RealSpaceRoute.parameters(BandsCalculation.wannierParameters(ParameterSchema.builder()))
                 .numbers("kspace.broadening", "eV", new double[] {0.2, 0.1}, "constant broadening G of every state "
                         + "(momentum lifetime tau = hbar/2G), one calculation per value, each > 0")
                 .number("kspace.mesh", "1", 32.0, "k-mesh n x n x n (shifted by half a step), whole number >= 4; it "
@@ -97,7 +101,8 @@ public final class MaterialCalculation {
                     String.format(Locale.ROOT, "G = %.3g eV, %s", gs[k], l));
             rs.add(born ? kubo.computeBorn(ef, gs[i], (int) mesh, p) : kubo.compute(ef, gs[i], (int) mesh, check, p));
         }
-        return new MaterialCalculation(in, model, ef, List.copyOf(rs), notes, (System.nanoTime() - t0) * 1e-9);
+        RealSpaceRoute real = RealSpaceRoute.run(in, model, ef, LinearAlgebra.best(), progress);
+        return new MaterialCalculation(in, model, ef, List.copyOf(rs), real, notes, (System.nanoTime() - t0) * 1e-9);
     }
 
     public List<KuboConductivity.Result> results() {
@@ -131,11 +136,15 @@ public final class MaterialCalculation {
         Map<String, Object> routes = new LinkedHashMap<>();
         routes.put("k_space", k);
         Map<String, Object> rsp = new LinkedHashMap<>();
-        rsp.put("P", null);
-        rsp.put("beta", null);
-        rsp.put("beta_err", null);
-        rsp.put("note", "not computed yet: a crystal wire with a texture between leads needs principal layers of "
-                + "the Wannier hopping range in the recursive Green's function");
+        if (realSpace != null) {
+            rsp.putAll(realSpace.summary());
+        } else {
+            rsp.put("P", null);
+            rsp.put("beta", null);
+            rsp.put("beta_err", null);
+            rsp.put("note", "not requested: set wire.enabled = \"on\" (a domain wall in a crystal slab between "
+                    + "leads, one disorder ensemble per wire.spin_flip value)");
+        }
         routes.put("real_space", rsp);
         doc.put("routes", routes);
         doc.put("k_space", k);
@@ -160,6 +169,9 @@ public final class MaterialCalculation {
             new LinePlot("Current polarization against the broadening", "broadening G [eV]", "P [1]")
                     .add(new LinePlot.Series("P (k-space, Kubo)", g, p)).write(dir.resolve("polarization"));
         }
+        if (realSpace != null) {
+            realSpace.write(dir);
+        }
         AtomicFiles.writeString(dir.resolve("summary.json"), JsonOutput.render(summary()));
         AtomicFiles.writeString(dir.resolve("input.toml"), "# resolved input of spintorque material "
                 + ProgramInfo.version() + "\n" + BandsCalculation.absolutePaths(input));
@@ -176,7 +188,10 @@ public final class MaterialCalculation {
                     r.majorityPolarization(), Double.isFinite(r.meshError())
                             ? String.format(Locale.ROOT, "%.3f", r.meshError()) : "-"));
         }
-        sb.append("beta: not computed by this version (k-space spin-spiral response and real-space route pending)\n");
+        sb.append("k-space beta: not computed by this version (spin-spiral response pending)\n");
+        if (realSpace != null) {
+            sb.append(realSpace.table());
+        }
         return sb.toString();
     }
 }
