@@ -104,8 +104,10 @@ public final class HtmlReport {
                         + "h2{border-bottom:1px solid #999;margin-top:2em}.note{color:#555;font-size:90%}</style>"
                         + "</head><body>\n");
         h.append("<h1>").append(esc(title)).append("</h1>\n<p class=\"note\">")
-                .append(esc(ProgramInfo.name() + " " + ProgramInfo.version())).append(". Lattice units (energies in t, "
-                        + "lengths in a, hbar = e = 1). beta = c_n/c_a from the fit tau(x) = c_a d_x n + c_n n x d_x n; "
+                .append(esc(ProgramInfo.name() + " " + ProgramInfo.version())).append(entries.stream().allMatch(
+                        e -> "material".equals(e.summary().get("command"))) ? ". Energies in eV, lengths in the "
+                        + "conventional lattice constant a" : ". Lattice units (energies in t, lengths in a, hbar = e = 1)")
+                .append(". beta = c_n/c_a from the fit tau(x) = c_a d_x n + c_n n x d_x n; "
                         + "errors are standard errors over the disorder ensemble.</p>\n");
         comparison(h);
         for (Entry e : entries) {
@@ -116,6 +118,8 @@ public final class HtmlReport {
                 sweep(h, e);
             } else if ("run".equals(e.summary().get("command"))) {
                 run(h, e);
+            } else if ("material".equals(e.summary().get("command"))) {
+                material(h, e);
             } else {
                 scalars(h, e.summary());
             }
@@ -269,6 +273,63 @@ public final class HtmlReport {
         h.append("</table>\n");
     }
 
+    /** spintorque material: P and beta per route and disorder strength, with the plots. */
+    private static void material(StringBuilder h, Entry e) {
+        Map<String, Object> s = e.summary();
+        if (s.get("model") instanceof Map<?, ?> m) {
+            h.append("<p>Wannier model: ").append(esc(num(m.get("orbitals")))).append(" orbitals (")
+                    .append(esc(String.valueOf(m.get("spin")))).append("), ").append(esc(num(m.get("cells"))))
+                    .append(" cells, E_F = ").append(esc(num(m.get("fermi_energy_eV")))).append(" eV</p>\n");
+        }
+        h.append("<table><tr><th class=\"l\">route</th><th class=\"l\">disorder</th><th>P</th><th>beta</th>"
+                + "<th class=\"l\">parts of beta</th><th>beta, eq. (29)</th><th>time [s]</th></tr>\n");
+        if (s.get("k_space") instanceof Map<?, ?> k && k.get("results") instanceof List<?> rs) {
+            for (Object o : rs) {
+                if (o instanceof Map<?, ?> r) {
+                    h.append("<tr><td class=\"l\">k space (Kubo)</td><td class=\"l\">broadening ")
+                            .append(esc(num(r.get("broadening_eV")))).append(" eV</td><td>")
+                            .append(esc(pm(r.get("P"), r.get("P_mesh_error")))).append("</td><td>")
+                            .append(esc(pm(r.get("beta"), r.get("beta_err")))).append("</td><td class=\"l\">")
+                            .append(esc(r.get("beta") == null ? "not computed" : "")).append("</td><td>")
+                            .append(esc(num(r.get("beta_eq29")))).append("</td><td>").append(esc(num(r.get("seconds"))))
+                            .append("</td></tr>\n");
+                }
+            }
+        }
+        if (s.get("real_space") instanceof Map<?, ?> r0 && r0.get("results") instanceof List<?> rs) {
+            for (Object o : rs) {
+                if (o instanceof Map<?, ?> r && r.get("disorder") instanceof Map<?, ?> d) {
+                    StringBuilder parts = new StringBuilder();
+                    if (r.get("beta_parts") instanceof Map<?, ?> bp) {
+                        bp.forEach((name, v) -> {
+                            if (!"total".equals(name) && v instanceof Map<?, ?> vm) {
+                                parts.append(name).append(": ").append(pm(vm.get("value"), vm.get("error"))).append("; ");
+                            }
+                        });
+                    }
+                    h.append("<tr><td class=\"l\">real space (wall in a slab)</td><td class=\"l\">spin flip v_s = ")
+                            .append(esc(num(d.get("spin_flip_eV")))).append(" eV, c = ")
+                            .append(esc(num(d.get("concentration")))).append(", ").append(esc(num(r.get("realizations"))))
+                            .append(" realizations</td><td>").append(esc(pm(r.get("P"), r.get("P_err"))))
+                            .append("</td><td>").append(esc(pm(r.get("beta"), r.get("beta_err"))))
+                            .append("</td><td class=\"l\">").append(esc(parts.toString())).append("</td><td>")
+                            .append(esc(num(r.get("beta_eq29")))).append("</td><td>").append(esc(num(r.get("seconds"))))
+                            .append("</td></tr>\n");
+                }
+            }
+        }
+        h.append("</table>\n");
+        if (s.get("real_space") instanceof Map<?, ?> r0 && r0.get("geometry") instanceof Map<?, ?> g) {
+            h.append("<p class=\"note\">Real-space geometry: ");
+            g.forEach((key, v) -> h.append(esc(key + " = " + (v instanceof Number ? num(v) : String.valueOf(v))))
+                    .append("; "));
+            h.append("M_eff = ").append(esc(num(r0.get("M_eff_eV")))).append(" eV, nu = ")
+                    .append(esc(num(r0.get("dos_per_site_per_eV")))).append(" /eV per site.</p>\n");
+        }
+        image(h, e.directory().resolve("polarization.png"));
+        image(h, e.directory().resolve("realspace-torque.png"));
+    }
+
     private static void image(StringBuilder h, Path png) {
         if (!Files.exists(png)) {
             return;
@@ -292,6 +353,9 @@ public final class HtmlReport {
     }
 
     static String num(Object v) {
+        if (v == null) {
+            return "-";
+        }
         if (v instanceof Integer || v instanceof Long) {
             return v.toString();
         }

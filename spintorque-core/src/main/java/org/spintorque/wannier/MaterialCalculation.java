@@ -173,6 +173,9 @@ public final class MaterialCalculation {
             realSpace.write(dir);
         }
         AtomicFiles.writeString(dir.resolve("summary.json"), JsonOutput.render(summary()));
+        // the page reads what was just written, so it shows exactly the files of this folder
+        org.spintorque.report.HtmlReport.of("P and beta of the crystal of " + input.origin(), List.of(dir))
+                .write(dir.resolve("report.html"));
         AtomicFiles.writeString(dir.resolve("input.toml"), "# resolved input of spintorque material "
                 + ProgramInfo.version() + "\n" + BandsCalculation.absolutePaths(input));
     }
