@@ -85,18 +85,22 @@ public final class CrystalWireSolution {
         AtomicInteger skipped = new AtomicInteger();
         int parallel = k.length > 1 ? Math.min(k.length, Runtime.getRuntime().availableProcessors()) : 1;
         IntStream range = IntStream.range(0, k.length);
+        long steps = (long) k.length * (length + 2);
         (parallel > 1 ? range.parallel() : range).forEach(q -> {
             Accumulator acc = new Accumulator(length, ns, nt);
+            // one step per cell of the sweep, so that a single large k-point still shows progress
+            Runnable step = progress == null ? () -> { }
+                    : () -> progress.progress(done.incrementAndGet(), steps, "cells x transverse k-points");
             try {
-                one(wire, length, n, disorder, energy, k[q][0], k[q][1], la, acc);
+                one(wire, length, n, disorder, energy, k[q][0], k[q][1], la, acc, step);
                 synchronized (dens) {
                     acc.addTo(dens, div, src, cuts, tr);
                 }
             } catch (NoOpenChannelException e) {
                 skipped.incrementAndGet();
-            }
-            if (progress != null) {
-                progress.progress(done.incrementAndGet(), k.length, "transverse k-points");
+                for (int c = 0; c < length + 2; c++) {
+                    step.run();
+                }
             }
         });
         double w = 1.0 / k.length;
@@ -165,7 +169,7 @@ public final class CrystalWireSolution {
     }
 
     private static void one(CrystalWire wire, int length, Vector3[][] n, CrystalWire.OnsiteDisorder disorder,
-                            double energy, double ky, double kz, LinearAlgebra la, Accumulator acc) {
+                            double energy, double ky, double kz, LinearAlgebra la, Accumulator acc, Runnable step) {
         BlockTridiagonal sys = wire.system(length, n, ky, kz, disorder);
         RecursiveGreenFunction rgf = wire.solver(sys, n[0][0], n[length + 1][0], ky, kz, energy, la);
         ComplexMatrix[] prevBond = new ComplexMatrix[1];
@@ -181,6 +185,7 @@ public final class CrystalWireSolution {
                 next = c.bondDensity(Injection.SYMMETRIC);
             }
             prevBond[0] = next;
+            step.run();
         });
         acc.transmission = rgf.transmissionLR();
     }
