@@ -505,7 +505,17 @@ public final class CrystalWire {
      */
     public RecursiveGreenFunction solver(BlockTridiagonal sys, Vector3 leftN, Vector3 rightN, double ky, double kz,
                                          double energy, LinearAlgebra la) {
-        if (boundary != Boundary.PERIODIC || ny * nz == 1) {
+        return solver(sys, leftN, rightN, ky, kz, energy, la, true);
+    }
+
+    /**
+     * As {@link #solver(BlockTridiagonal, Vector3, Vector3, double, double, double, LinearAlgebra)}; with
+     * {@code foldLeads} false the supercell leads are solved directly by one mode matching each (the baseline of
+     * the benchmark).
+     */
+    public RecursiveGreenFunction solver(BlockTridiagonal sys, Vector3 leftN, Vector3 rightN, double ky, double kz,
+                                         double energy, LinearAlgebra la, boolean foldLeads) {
+        if (!foldLeads || boundary != Boundary.PERIODIC || ny * nz == 1) {
             return new RecursiveGreenFunction(sys, energy, la);
         }
         CrystalWire prim = primitive();

@@ -143,6 +143,44 @@ public final class CrystalWireTorque {
             }
         }
         int np = PARTS.size();
+        // realizations in parallel when the transverse k-points alone cannot use every core and memory allows
+        int cores = Runtime.getRuntime().availableProcessors();
+        long perRealization = 16L * wire.layerDimension() * wire.layerDimension() * (2L * (length + 2) + 10);
+        int threads = k.length >= cores ? 1 : Math.min(reps, Math.max(1, cores / k.length));
+        threads = (int) Math.max(1, Math.min(threads, (long) (0.6 * Runtime.getRuntime().maxMemory()) / perRealization));
+        long steps = (long) reps * k.length * (length + 2);
+        java.util.concurrent.atomic.AtomicLong done = new java.util.concurrent.atomic.AtomicLong();
+        ProgressListener step = progress == null ? null
+                : (a, b, label) -> progress.progress(done.incrementAndGet(), steps, "realizations x cells x "
+                        + "transverse k-points");
+        One[] ones = new One[reps];
+        if (threads == 1) {
+            for (int r = 0; r < reps; r++) {
+                ones[r] = one(wire, s, d, r, n, k, nx, dnx, la, step);
+            }
+        } else {
+            java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+            try {
+                List<java.util.concurrent.Future<One>> fs = new ArrayList<>();
+                for (int r = 0; r < reps; r++) {
+                    final int rr = r;
+                    fs.add(pool.submit(() -> one(wire, s, d, rr, n, k, nx, dnx, la, step)));
+                }
+                for (int r = 0; r < reps; r++) {
+                    ones[r] = fs.get(r).get();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted", e);
+            } catch (java.util.concurrent.ExecutionException e) {
+                if (e.getCause() instanceof RuntimeException re) {
+                    throw re;
+                }
+                throw new IllegalStateException(e.getCause());
+            } finally {
+                pool.shutdownNow();
+            }
+        }
         double[][] ca = new double[np][reps];
         double[][] cn = new double[np][reps];
         double[] pFit = new double[reps];
@@ -152,47 +190,21 @@ public final class CrystalWireTorque {
         double worstResidual = 0;
         double worstRoutes = 0;
         for (int r = 0; r < reps; r++) {
-            final int rr = r;
-            ProgressListener p = progress == null ? null
-                    : (done, total, label) -> progress.progress((long) rr * total + done, (long) reps * total,
-                            "realization " + (rr + 1) + "/" + reps + ", " + label);
-            CrystalWireSolution sol = CrystalWireSolution.solve(wire, length, n, disorder(wire, d, r), s.energy(), k,
-                    la, p);
-            worstResidual = Math.max(worstResidual, sol.continuityResidual());
-            double[][][] parts = {
-                sol.perPlane(sol::torqueDirect),
-                sol.perPlane((l, i) -> {
-                    double[] v = sol.divergence(l, i);
-                    return new Vector3(-v[1], -v[2], -v[3]);
-                }),
-                sol.perPlane((l, i) -> spin(sol.source(1, l, i))),
-                sol.perPlane((l, i) -> spin(sol.source(3, l, i))),
-            };
-            double[][] cont = sol.perPlane(sol::torqueContinuity);
-            double scale = 0;
-            for (int q = 0; q < x.length; q++) {
-                for (int c = 0; c < 3; c++) {
-                    worstRoutes = Math.max(worstRoutes, Math.abs(cont[q][c] - parts[0][q][c]));
-                    scale = Math.max(scale, Math.abs(parts[0][q][c]));
-                }
-            }
-            worstRoutes = scale == 0 ? worstRoutes : worstRoutes / scale;
+            One o = ones[r];
+            worstResidual = Math.max(worstResidual, o.residual());
+            worstRoutes = Math.max(worstRoutes, o.routes());
             for (int part = 0; part < np; part++) {
-                TorqueFit.Result f = TorqueFit.fit(nx, dnx, parts[part], 1e-3);
-                ca[part][r] = f.ca();
-                cn[part][r] = f.cn();
+                ca[part][r] = o.ca()[part];
+                cn[part][r] = o.cn()[part];
                 for (int q = 0; q < x.length; q++) {
                     for (int c = 0; c < 3; c++) {
-                        profile[part][q][c] += parts[part][q][c] / reps;
+                        profile[part][q][c] += o.parts()[part][q][c] / reps;
                     }
                 }
             }
-            double current = sol.cut(0)[0];
-            trans[r] = sol.transmission();
-            pFit[r] = -ca[0][r] / current;
-            double[] js = sol.cut(0);
-            Vector3 left = n[0][0];
-            pLead[r] = (js[1] * left.x() + js[2] * left.y() + js[3] * left.z()) / current;
+            pFit[r] = o.pFit();
+            pLead[r] = o.pLead();
+            trans[r] = o.transmission();
         }
         Map<String, Value> beta = new LinkedHashMap<>();
         for (int part = 0; part < np; part++) {
@@ -201,6 +213,49 @@ public final class CrystalWireTorque {
         return new Result(s, d, beta, mean(ca[0]), mean(cn[0]), mean(pFit), mean(pLead), mean(trans), worstResidual,
                 worstRoutes, reps, k.length, wire.layerDimension(), (System.nanoTime() - t0) * 1e-9, x, profile, nx,
                 dnx);
+    }
+
+    /** One realization: fits per part, polarizations, checks and the torque per plane per part. */
+    private record One(double[] ca, double[] cn, double pFit, double pLead, double transmission, double residual,
+                       double routes, double[][][] parts) { }
+
+    private static One one(CrystalWire wire, Setup s, Disorder d, int r, Vector3[][] n, double[][] k, double[][] nx,
+                           double[][] dnx, LinearAlgebra la, ProgressListener step) {
+        int length = s.length();
+        CrystalWireSolution sol = CrystalWireSolution.solve(wire, length, n, disorder(wire, d, r), s.energy(), k, la,
+                step);
+        double[][][] parts = {
+            sol.perPlane(sol::torqueDirect),
+            sol.perPlane((l, i) -> {
+                double[] v = sol.divergence(l, i);
+                return new Vector3(-v[1], -v[2], -v[3]);
+            }),
+            sol.perPlane((l, i) -> spin(sol.source(1, l, i))),
+            sol.perPlane((l, i) -> spin(sol.source(3, l, i))),
+        };
+        double[][] cont = sol.perPlane(sol::torqueContinuity);
+        double worst = 0;
+        double scale = 0;
+        for (int q = 0; q < cont.length; q++) {
+            for (int c = 0; c < 3; c++) {
+                worst = Math.max(worst, Math.abs(cont[q][c] - parts[0][q][c]));
+                scale = Math.max(scale, Math.abs(parts[0][q][c]));
+            }
+        }
+        int np = PARTS.size();
+        double[] ca = new double[np];
+        double[] cn = new double[np];
+        for (int part = 0; part < np; part++) {
+            TorqueFit.Result f = TorqueFit.fit(nx, dnx, parts[part], 1e-3);
+            ca[part] = f.ca();
+            cn[part] = f.cn();
+        }
+        double[] js = sol.cut(0);
+        double current = js[0];
+        Vector3 left = n[0][0];
+        double pLead = (js[1] * left.x() + js[2] * left.y() + js[3] * left.z()) / current;
+        return new One(ca, cn, -ca[0] / current, pLead, sol.transmission(), sol.continuityResidual(),
+                scale == 0 ? worst : worst / scale, parts);
     }
 
     private static Vector3 spin(double[] s) {
