@@ -48,8 +48,8 @@ public final class WannierTerms {
             for (int j = 0; j < 3; j++) {
                 if (Math.abs(a[i][j] - (i == j ? a0 : 0)) > 1e-9 * Math.abs(a0)) {
                     throw new IllegalArgumentException("the real-space lattice route needs a simple cubic model "
-                            + "(primitive vectors a x, a y, a z); this one is not (crystal wires with principal "
-                            + "layers are not implemented yet)");
+                            + "(primitive vectors a x, a y, a z); this one is not: use CrystalWire (spintorque "
+                            + "material, [wire]), which cuts any cubic crystal into principal layers");
                 }
             }
         }
@@ -57,8 +57,8 @@ public final class WannierTerms {
             int reach = Math.abs(c[0]) + Math.abs(c[1]) + Math.abs(c[2]);
             if (reach > 1 && model.hopping(c[0], c[1], c[2]).maxAbs() > 0) {
                 throw new IllegalArgumentException("the model hops to cell " + java.util.Arrays.toString(c)
-                        + ": the real-space lattice route handles nearest-cell hoppings only (principal layers for "
-                        + "longer ranges are not implemented yet)");
+                        + ": the real-space lattice route handles nearest-cell hoppings only; use CrystalWire "
+                        + "(spintorque material, [wire]), whose principal layers cover any hopping range");
             }
         }
         SpinParts parts = model.spinParts();

@@ -63,13 +63,13 @@ class WannierTermsTest {
     }
 
     @Test
-    void longRangeModelsAreRefusedWithTheReason() {
+    void longRangeModelsAreSentToTheCrystalWire() {
         Path d = Path.of("..", "examples", "materials", "fe-bcc-qe");
         WannierModel fe = WannierReader.read(WannierReader.Files.single(d.resolve("Fe_hr.dat.gz"),
                 d.resolve("Fe_wsvec.dat.gz"), d.resolve("Fe_centres.xyz"), d.resolve("Fe.win")));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> WannierTerms.of(fe, Lattice.cubic(4, 2, 2).withOrbitals(fe.orbitals()),
                         new DomainWallTexture(2, 1, DomainWallTexture.WallType.NEEL, 0)));
-        assertTrue(e.getMessage().contains("not implemented yet"), e.getMessage());
+        assertTrue(e.getMessage().contains("CrystalWire"), e.getMessage());
     }
 }
