@@ -86,6 +86,8 @@ public final class CrystalWireSolution {
         int parallel = k.length > 1 ? Math.min(k.length, Runtime.getRuntime().availableProcessors()) : 1;
         IntStream range = IntStream.range(0, k.length);
         long steps = (long) k.length * (length + 2);
+        // per-k-point sums, added in k order afterwards, so that the result does not depend on thread timing
+        Accumulator[] accs = new Accumulator[k.length];
         (parallel > 1 ? range.parallel() : range).forEach(q -> {
             Accumulator acc = new Accumulator(length, ns, nt);
             // one step per cell of the sweep, so that a single large k-point still shows progress
@@ -93,9 +95,7 @@ public final class CrystalWireSolution {
                     : () -> progress.progress(done.incrementAndGet(), steps, "cells x transverse k-points");
             try {
                 one(wire, length, n, disorder, energy, k[q][0], k[q][1], la, acc, step);
-                synchronized (dens) {
-                    acc.addTo(dens, div, src, cuts, tr);
-                }
+                accs[q] = acc;
             } catch (NoOpenChannelException e) {
                 skipped.incrementAndGet();
                 for (int c = 0; c < length + 2; c++) {
@@ -103,6 +103,11 @@ public final class CrystalWireSolution {
                 }
             }
         });
+        for (Accumulator acc : accs) {
+            if (acc != null) {
+                acc.addTo(dens, div, src, cuts, tr);
+            }
+        }
         double w = 1.0 / k.length;
         scale(dens, w);
         scale(div, w);

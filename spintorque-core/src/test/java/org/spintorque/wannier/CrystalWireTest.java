@@ -137,4 +137,22 @@ class CrystalWireTest {
         assertTrue(worst <= 1e-9 * size, "supercell vs folded slab: " + worst + " of " + size);
         assertTrue(big.continuityResidual() <= 1e-9, "stationarity " + big.continuityResidual());
     }
+
+    /** Realizations and transverse k-points are solved in parallel; the ensemble result does not depend on it. */
+    @Test
+    void ensembleIsReproducibleBitForBit() {
+        CrystalWire wire = new CrystalWire(KuboConductivityTest.cubic(0.6), 2, 1, CrystalWire.Boundary.PERIODIC, 0);
+        CrystalWireTorque.Setup s = new CrystalWireTorque.Setup(2, 1, CrystalWire.Boundary.PERIODIC, 2, 12, 3,
+                DomainWallTexture.WallType.NEEL, 0, -2.2);
+        CrystalWireTorque.Disorder d = new CrystalWireTorque.Disorder(0.4, 0.5, 0.3, 4, 11);
+        CrystalWireTorque.Result a = CrystalWireTorque.run(wire, s, d, LinearAlgebras.best(), null);
+        CrystalWireTorque.Result b = CrystalWireTorque.run(wire, s, d, LinearAlgebras.best(), null);
+        assertEquals(a.beta(), b.beta());
+        assertEquals(a.polarization(), b.polarization());
+        assertTrue(a.worstResidual() <= 1e-9, "stationarity " + a.worstResidual());
+        assertTrue(a.worstRouteDifference() <= 1e-9, "direct vs continuity " + a.worstRouteDifference());
+        CrystalWireTorque.Result other = CrystalWireTorque.run(wire, s,
+                new CrystalWireTorque.Disorder(0.4, 0.5, 0.3, 4, 12), LinearAlgebras.best(), null);
+        assertTrue(other.beta().get("total").mean() != a.beta().get("total").mean(), "another seed, other samples");
+    }
 }
