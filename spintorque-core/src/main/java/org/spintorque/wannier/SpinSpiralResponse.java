@@ -28,14 +28,14 @@ import org.spintorque.texture.Vector3;
  * On-site point disorder in every cell: a scalar potential of variance w0 (Anderson) and isotropic spin-flip
  * impurities {@code v S.sigma} with {@code w_sf = n_imp v^2 S^2}. Both are invariant under the local rotations, so
  * in the local frame the self-energy is the same local matrix in every cell,
- * <pre>    Sigma = w0 g_loc + (w_sf/3) sum_a Sigma^a g_loc Sigma^a,     g_loc = (1/N) sum_k (E_F - H'(k) - Sigma)^-1,</pre>
+ * <pre>    Sigma = w0 g_loc + (w_sf/3) sum_a Sigma^a g_loc Sigma^a,   g_loc = (1/N) sum_k (E_F - H'(k) - Sigma)^-1,</pre>
  * iterated to self-consistency (SCBA). The same local kernel W dresses the vertices exactly: the ladder sum is a
  * linear equation for the local (2 n_orb)^2 matrix {@code Y_loc = (1/N) sum_k G^r (V + W[Y_loc]) G^a}, solved with
  * the superoperator {@code (1/N) sum_k G^r (x) G^a} accumulated over the mesh (likewise for G^r ... G^r).
  *
  * <h2>Response</h2>
  * Fermi-surface term of the Kubo-Bastin formula at T = 0 per unit eE along x (eV/Angstrom):
- * <pre>    delta rho(k) = (1/2 pi) [ G^r Gamma_RA G^a - (1/2)(G^r Gamma_RR G^r + h.c.) ],   Gamma = V + W[..._loc],</pre>
+ * <pre>    delta rho(k) = (1/2 pi) [G^r Gamma_RA G^a - (1/2)(G^r Gamma_RR G^r + h.c.)],   Gamma = V + W[.._loc],</pre>
  * V = dH'/dk_x in the tight-binding approximation with cell positions (the lattice current of physics.md
  * section 3). The Fermi-sea term is left out: see {@link Local#drive()}.
  *
@@ -395,17 +395,28 @@ public final class SpinSpiralResponse {
      *                            currents has no e2 part in a spiral, the Anderson source vanishes)
      * @param cNonAdiabaticDirect c_n by the direct route from the Fermi-surface term alone
      * @param driveNonAdiabatic   {@code D . e2 / q}: direct - continuity = -drive, the share of the Fermi sea
+     * @param driveAdiabatic      {@code D . e1 / q}: the same for c_a (zero in the models checked)
      * @param cAdiabaticRelaxation {@code T_relax . e1 / q}: the part of c_a from spin relaxation (c_a = -P J + this)
      * @param particleCurrent     J = Tr[V delta rho] per cell
      * @param spinCurrent         Tr[(1/2){Sigma.m0, V} delta rho] per cell (q = 0 limit, mean of +-q)
      * @param meanBroadening      mean -Im Sigma (eV) of the SCBA self-energy at q
      * @param density             sum_i nu_i: density of states per cell at E_F of the disordered crystal (1/eV)
+     * @param spinFlipRate        golden-rule {@code hbar/tau_sf} (eV) of the spin-flip impurities, see
+     *                            {@link #spinFlipRate(SelfEnergy, double)}
+     * @param exchange            M at E_F, {@link #exchangeAtFermiLevel}
+     * @param spinTransverse      {@code delta s . e2 / q} at the origin: the transverse spin density of the
+     *                            adiabatic torque
+     * @param transverseExchange  {@code M_eff = -c_a / (2 spinTransverse)}: the exchange field the transverse spin
+     *                            density precesses in (M of the s-d model)
      * @param identityResidual    largest relative residual of {@code tau_direct = -div + T - D} at +-q
      */
     public record Result(double fermiEnergy, Disorder disorder, double q, int mesh, boolean vertexCorrections,
                          double cAdiabatic, double cNonAdiabatic, double cNonAdiabaticDirect, double driveNonAdiabatic,
-                         double cAdiabaticRelaxation, double particleCurrent, double spinCurrent, double meanBroadening, double density,
-                         double identityResidual, double volume, double droppedSpinOrbit) {
+                         double driveAdiabatic, double cAdiabaticRelaxation, double particleCurrent,
+                         double spinCurrent, double meanBroadening,
+                         double density, double spinFlipRate, double exchange, double spinTransverse,
+                         double identityResidual,
+                         double volume, double droppedSpinOrbit) {
         /** beta = c_n / c_a (continuity route). */
         public double beta() {
             return cNonAdiabatic / cAdiabatic;
@@ -431,9 +442,14 @@ public final class SpinSpiralResponse {
             return KuboConductivity.E2_OVER_HBAR * particleCurrent / volume * 1e10;
         }
 
-        /** Golden-rule spin-flip rate of eq. (29), {@code 1/tau_sf = (4 pi/3) w_sf nu} (eV, hbar = 1). */
-        public double spinFlipRate() {
-            return 4 * Math.PI / 3 * disorder.spinFlip() * density;
+        /** {@code M_eff = -c_a / (2 delta s_e2 / q)} (eV). */
+        public double transverseExchange() {
+            return -cAdiabatic / (2 * spinTransverse);
+        }
+
+        /** Eq. (29), {@code beta = hbar / (2 M tau_sf)} with M at E_F and the golden-rule rate. */
+        public double betaEq29() {
+            return spinFlipRate / (2 * exchange);
         }
 
         public Map<String, Object> toMap() {
@@ -443,7 +459,9 @@ public final class SpinSpiralResponse {
             m.put("spin_flip_w_eV2", disorder.spinFlip());
             m.put("mean_broadening_eV", meanBroadening);
             m.put("dos_per_cell_per_eV", density);
-            m.put("hbar_over_tau_sf_eV", spinFlipRate());
+            m.put("hbar_over_tau_sf_eV", spinFlipRate);
+            m.put("exchange_M_at_EF_eV", exchange);
+            m.put("exchange_M_eff_eV", transverseExchange());
             m.put("q_per_nm", q * 10);
             m.put("mesh", mesh);
             m.put("vertex_corrections", vertexCorrections);
@@ -451,9 +469,11 @@ public final class SpinSpiralResponse {
             m.put("c_n_A2", cNonAdiabatic);
             m.put("c_n_direct_A2", cNonAdiabaticDirect);
             m.put("fermi_sea_share_of_c_n_A2", -driveNonAdiabatic);
+            m.put("fermi_sea_share_of_c_a_A2", -driveAdiabatic);
             m.put("c_a_from_relaxation_A2", cAdiabaticRelaxation);
             m.put("beta", beta());
             m.put("beta_direct", betaDirect());
+            m.put("beta_eq29", betaEq29());
             m.put("P", polarization());
             m.put("P_spin_current", spinCurrentPolarization());
             m.put("sigma_S_per_m", sigma());
@@ -486,10 +506,52 @@ public final class SpinSpiralResponse {
         }
         double relaxE1 = p.relaxation().plus(p.andersonSource()).minus(m.relaxation().plus(m.andersonSource()))
                 .dot(e1) / (2 * q);
-        return new Result(ef, dis, q, n, vertex, direct.dot(e1), cont.dot(e2), direct.dot(e2), drive.dot(e2), relaxE1,
+        return new Result(ef, dis, q, n, vertex, direct.dot(e1), cont.dot(e2), direct.dot(e2), drive.dot(e2),
+                drive.dot(e1), relaxE1,
                 0.5 * (p.particleCurrent() + m.particleCurrent()), 0.5 * (p.spinCurrent() + m.spinCurrent()),
-                p.selfEnergy().meanBroadening(), density, Math.max(p.identityResidual(), m.identityResidual()),
+                p.selfEnergy().meanBroadening(), density,
+                p.selfEnergy().local() == null ? Double.NaN : spinFlipRate(p.selfEnergy(), dis.spinFlip()),
+                p.selfEnergy().local() == null ? Double.NaN : exchangeAtFermiLevel(p.selfEnergy()),
+                p.spin().minus(m.spin()).dot(e2) / (2 * q), Math.max(p.identityResidual(), m.identityResidual()),
                 charge.volume(), droppedSpinOrbit);
+    }
+
+    /**
+     * The golden-rule spin-flip rate of eq. (29) for a cell of several orbitals, {@code hbar/tau_sf =
+     * 1/tau_{+-} + 1/tau_{-+}} with the Fermi-surface average {@code 1/tau_{s,-s} = (4 pi/3) w_sf
+     * Tr[A_s A_-s] / Tr[A_s]}: A_s the orbital block of spin s (along m0) of the local spectral function at E_F
+     * (from the SCBA g_loc). For one orbital this is {@code (4 pi/3) w_sf (nu_+ + nu_-)}; with many orbitals only
+     * the overlap of the two spins' local states counts, not the whole density of states of the cell.
+     */
+    public double spinFlipRate(SelfEnergy se, double wsf) {
+        ComplexMatrix u = spinBlock(orbitals, SpinRotation.between(axis, Vector3.Z).su2());
+        ComplexMatrix g = u.times(se.local()).times(u.dagger());
+        ComplexMatrix a = g.minus(g.dagger()).scale(0, 1 / (2 * Math.PI));
+        ComplexMatrix[] blocks = new ComplexMatrix[2];
+        double[] traces = new double[2];
+        for (int s = 0; s < 2; s++) {
+            blocks[s] = new ComplexMatrix(orbitals, orbitals);
+            for (int o = 0; o < orbitals; o++) {
+                for (int p = 0; p < orbitals; p++) {
+                    blocks[s].set(o, p, a.re(2 * o + s, 2 * p + s), a.im(2 * o + s, 2 * p + s));
+                }
+                traces[s] += a.re(2 * o + s, 2 * o + s);
+            }
+        }
+        double overlap = blocks[0].traceOfProduct(blocks[1])[0];
+        return 4 * Math.PI / 3 * wsf * (overlap / traces[0] + overlap / traces[1]);
+    }
+
+    /**
+     * The exchange M of eq. (29) for a cell of several orbitals: half the on-site exchange splitting weighted by the
+     * local density of states at E_F, {@code M = -Tr[A X(0) Sigma.m0] / Tr[A]} (X the exchange part; for the s-d
+     * model {@code X(0) = -M sigma.m0}).
+     */
+    public double exchangeAtFermiLevel(SelfEnergy se) {
+        ComplexMatrix g = se.local();
+        ComplexMatrix a = g.minus(g.dagger()).scale(0, 1 / (2 * Math.PI));
+        ComplexMatrix xs = exchange.hopping(0, 0, 0).times(spinBlock(orbitals, pauli(axis)));
+        return -a.traceOfProduct(xs)[0] / a.trace()[0];
     }
 
     /**

@@ -262,7 +262,10 @@ class SpinSpiralResponseTest {
         SpinSpiralResponse.Result two = r.compute(EF, 0.01, new SpinSpiralResponse.Disorder(1.0, 0.1), n, true,
                 1e-10, ProgressListener.NONE);
         for (SpinSpiralResponse.Result res : new SpinSpiralResponse.Result[] {one, two}) {
-            double eq29 = res.spinFlipRate() / (2 * M);
+            double eq29 = 4 * Math.PI / 3 * res.disorder().spinFlip() * res.density() / (2 * M);
+            assertEquals(eq29, res.spinFlipRate() / (2 * M), 1e-12 * eq29);
+            assertEquals(M, res.transverseExchange(), 1e-9 * M);
+            assertEquals(M, res.exchange(), 1e-12 * M);
             assertEquals(eq29, res.beta(), 0.06 * eq29, "beta " + res.beta() + " eq. (29) " + eq29);
             double clean = 4 * Math.PI / 3 * res.disorder().spinFlip()
                     * (LatticeSpinFlipTheory.densityOfStates(EF + M, 1, 200, 200)
