@@ -146,7 +146,8 @@ class SpinSpiralResponseTest {
     /**
      * The exact per-cell continuity identity tau_direct = -div j_s + T_relax - D at +-q; with vertex corrections the
      * Anderson disorder is no source of spin (Ward identity of the SCBA + ladder), without them it is; the
-     * divergence of the spin currents of a spiral has no e2 (n x d_x n) part.
+     * divergence of the spin currents of a spiral has no e2 (n x d_x n) part; along e1 (d_x n) the two routes
+     * agree without D.
      */
     @Test
     void continuityIdentityHoldsPerCellAndAndersonDisorderConservesSpinWithVertexCorrections() {
@@ -157,6 +158,10 @@ class SpinSpiralResponseTest {
             assertTrue(p.identityResidual() < 1e-10, "residual " + p.identityResidual());
             assertTrue(p.relaxation().norm() > 1e-4, "the spin-flip disorder relaxes the spin");
             assertEquals(0, p.divergence().dot(r.e2()), 1e-12 * p.divergence().norm());
+            // the drive of the Fermi-surface term has no d_x n part: there direct = continuity
+            Vector3 e1 = r.e1();
+            assertEquals(p.torqueDirect().dot(e1), p.torqueContinuity().dot(e1),
+                    1e-10 * Math.abs(p.torqueDirect().dot(e1)));
             if (vertex) {
                 assertTrue(p.andersonSource().norm() < 1e-10 * p.relaxation().norm(), "" + p.andersonSource());
             } else {
