@@ -163,14 +163,15 @@ public final class MaterialCalculation {
     private static SpiralBeta spiral(SpinSpiralResponse response, double ef, double g, double gsf, int n, double q,
                                      boolean check, ProgressListener progress) {
         long t0 = System.nanoTime();
-        SpinSpiralResponse.Result r = response.compute(ef, q,
-                response.disorderFromBroadenings(ef, g, gsf, n), n, true, SCBA_TOLERANCE, progress);
+        // the disorder strengths are fixed once (on the finer mesh), so that n/2 differs by its mesh only
+        SpinSpiralResponse.Disorder dis = response.disorderFromBroadenings(ef, g, gsf, n);
+        SpinSpiralResponse.Result r = response.compute(ef, q, dis, n, true, SCBA_TOLERANCE, progress);
         double betaErr = Double.NaN;
         double pErr = Double.NaN;
         int half = Math.max(2, n / 2);
         if (check && half < n) {
-            SpinSpiralResponse.Result h = response.compute(ef, q, response.disorderFromBroadenings(ef, g, gsf, half),
-                    half, true, SCBA_TOLERANCE, ProgressListener.NONE);
+            SpinSpiralResponse.Result h = response.compute(ef, q, dis, half, true, SCBA_TOLERANCE,
+                    ProgressListener.NONE);
             betaErr = Math.abs(r.beta() - h.beta());
             pErr = Math.abs(r.polarization() - h.polarization());
         }

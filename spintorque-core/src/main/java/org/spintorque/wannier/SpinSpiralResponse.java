@@ -323,8 +323,7 @@ public final class SpinSpiralResponse {
             }
             x = next;
         }
-        // the parts of the Sigma that was used (x), each from the g_loc it was built from is not needed: split the
-        // last W[g] instead, which equals x to the tolerance
+        // W[g_loc] of the last iterate, split into its two parts; it differs from that iterate by the tolerance
         return new SelfEnergy(kernel(g, orbitals, dis.anderson(), 0), kernel(g, orbitals, 0, dis.spinFlip()), g, it,
                 change);
     }
