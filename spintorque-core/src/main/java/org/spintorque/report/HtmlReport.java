@@ -286,13 +286,29 @@ public final class HtmlReport {
         if (s.get("k_space") instanceof Map<?, ?> k && k.get("results") instanceof List<?> rs) {
             for (Object o : rs) {
                 if (o instanceof Map<?, ?> r) {
-                    h.append("<tr><td class=\"l\">k space (Kubo)</td><td class=\"l\">broadening ")
+                    h.append("<tr><td class=\"l\">k space (Kubo, P only)</td><td class=\"l\">broadening ")
                             .append(esc(num(r.get("broadening_eV")))).append(" eV</td><td>")
                             .append(esc(pm(r.get("P"), r.get("P_mesh_error")))).append("</td><td>")
                             .append(esc(pm(r.get("beta"), r.get("beta_err")))).append("</td><td class=\"l\">")
-                            .append(esc(r.get("beta") == null ? "not computed" : "")).append("</td><td>")
+                            .append(esc(r.get("beta") == null ? "P only (beta: spin-spiral rows)" : "")).append("</td><td>")
                             .append(esc(num(r.get("beta_eq29")))).append("</td><td>").append(esc(num(r.get("seconds"))))
                             .append("</td></tr>\n");
+                }
+            }
+            if (k.get("spiral") instanceof List<?> sp) {
+                for (Object o : sp) {
+                    if (o instanceof Map<?, ?> r) {
+                        h.append("<tr><td class=\"l\">k space (spin spiral)</td><td class=\"l\">broadening ")
+                                .append(esc(num(r.get("broadening_eV")))).append(" eV, spin flip ")
+                                .append(esc(num(r.get("spin_flip_broadening_eV")))).append(" eV, mesh ")
+                                .append(esc(num(r.get("mesh")))).append("</td><td>")
+                                .append(esc(pm(r.get("P"), r.get("P_mesh_error")))).append("</td><td>")
+                                .append(esc(pm(r.get("beta"), r.get("beta_mesh_error"))))
+                                .append("</td><td class=\"l\">").append(esc("direct route: " + num(r.get("beta_direct"))
+                                        + "; spin-orbit dropped")).append("</td><td>")
+                                .append(esc(num(r.get("beta_eq29")))).append("</td><td>")
+                                .append(esc(num(r.get("seconds")))).append("</td></tr>\n");
+                    }
                 }
             }
         }

@@ -193,20 +193,25 @@ public final class KuboConductivity {
      */
     static double[] meshSum(int n, int size, ProgressListener progress, String label, KPointTerm term) {
         AtomicLong done = new AtomicLong();
-        List<double[]> planes = IntStream.range(0, n).parallel().mapToObj(i1 -> {
-            double[] acc = new double[size];
-            for (int i2 = 0; i2 < n; i2++) {
-                for (int i3 = 0; i3 < n; i3++) {
-                    term.add((i1 + 0.5) / n, (i2 + 0.5) / n, (i3 + 0.5) / n, acc);
-                }
-            }
-            progress.progress(done.incrementAndGet(), n, label);
-            return acc;
-        }).toList();
         double[] total = new double[size];
-        for (double[] p : planes) {
-            for (int i = 0; i < size; i++) {
-                total[i] += p[i];
+        // planes in chunks of the core count: memory for a few accumulators only (large ones are per-cell
+        // matrices), and the planes are added in order, so the result does not depend on the scheduling
+        int chunk = Math.max(1, Runtime.getRuntime().availableProcessors());
+        for (int first = 0; first < n; first += chunk) {
+            List<double[]> planes = IntStream.range(first, Math.min(n, first + chunk)).parallel().mapToObj(i1 -> {
+                double[] acc = new double[size];
+                for (int i2 = 0; i2 < n; i2++) {
+                    for (int i3 = 0; i3 < n; i3++) {
+                        term.add((i1 + 0.5) / n, (i2 + 0.5) / n, (i3 + 0.5) / n, acc);
+                    }
+                }
+                progress.progress(done.incrementAndGet(), n, label);
+                return acc;
+            }).toList();
+            for (double[] p : planes) {
+                for (int i = 0; i < size; i++) {
+                    total[i] += p[i];
+                }
             }
         }
         return total;

@@ -18,29 +18,51 @@ import org.spintorque.output.ProgramInfo;
 import org.spintorque.output.ProgressListener;
 
 /**
- * {@code spintorque material}: the current polarization P of a real crystal from its Wannier model, by the
- * k-space route (Kubo Fermi-surface conductivities with a constant broadening, {@link KuboConductivity}), for
- * one or several broadenings (disorder strengths). Per route the summary holds {@code P}, {@code beta} and
- * {@code beta_err}; the k-space route gives P, while beta (spin-spiral response) and the real-space route
- * (a crystal wire between leads) are reported as not computed, with the reason, so that no number is invented.
+ * {@code spintorque material}: the current polarization P and the non-adiabatic torque beta of a real crystal
+ * from its Wannier model, by the k-space route, for one or several broadenings (disorder strengths): P from the
+ * Kubo Fermi-surface conductivities ({@link KuboConductivity}), beta (and P again, from c_a = -P J) from the
+ * torque on a spin spiral with Anderson and spin-flip disorder in the SCBA with vertex corrections
+ * ({@link SpinSpiralResponse}). Per route the summary holds {@code P}, {@code beta} and {@code beta_err}; the
+ * real-space route (a crystal wire between leads) is reported as not computed, with the reason, so that no number
+ * is invented.
  */
 public final class MaterialCalculation {
     private final ResolvedInput input;
     private final WannierModel model;
     private final double fermiEnergy;
     private final List<KuboConductivity.Result> results;
+    private final List<SpiralBeta> spiral;
     private final List<String> notes;
     private final double seconds;
     private final RealSpaceRoute realSpace;
 
+    /**
+     * The spin-spiral result of one broadening, with the mesh errors {@code |x(n) - x(n/2)|} (NaN when not
+     * computed) and the time it took.
+     */
+    public record SpiralBeta(double broadening, double spinFlip, SpinSpiralResponse.Result result, double betaError,
+                             double polarizationError, double seconds) {
+        Map<String, Object> toMap() {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("broadening_eV", broadening);
+            m.put("spin_flip_broadening_eV", spinFlip);
+            m.putAll(result.toMap());
+            m.put("beta_mesh_error", Double.isFinite(betaError) ? betaError : null);
+            m.put("P_mesh_error", Double.isFinite(polarizationError) ? polarizationError : null);
+            m.put("seconds", seconds);
+            return m;
+        }
+    }
+
     private MaterialCalculation(ResolvedInput input, WannierModel model, double fermiEnergy,
-                                List<KuboConductivity.Result> results, RealSpaceRoute realSpace, List<String> notes,
-                                double seconds) {
+                                List<KuboConductivity.Result> results, List<SpiralBeta> spiral, RealSpaceRoute realSpace,
+                                List<String> notes, double seconds) {
         this.realSpace = realSpace;
         this.input = input;
         this.model = model;
         this.fermiEnergy = fermiEnergy;
         this.results = results;
+        this.spiral = spiral;
         this.notes = notes;
         this.seconds = seconds;
     }
@@ -56,13 +78,31 @@ public final class MaterialCalculation {
                         + "self-energy of on-site point disorder, Gamma = pi w A_loc(E_F) (each orbital and spin "
                         + "broadened by its local density of states at E_F), w such that the mean of Gamma is G",
                         "constant", "born")
-                .text("kspace.check_mesh", "on", "also compute the mesh n/2 and report |P(n) - P(n/2)|", "on", "off")
+                .text("kspace.check_mesh", "on", "also compute the mesh n/2 and report |P(n) - P(n/2)| (and "
+                        + "|beta(n) - beta(n/2)| of the spin spiral)", "on", "off")
+                .text("kspace.beta", "on", "on: beta and c_a = -P J from the torque on a spin spiral (SCBA Anderson "
+                        + "disorder of mean broadening G plus spin-flip impurities, vertex corrections, spin-orbit "
+                        + "part dropped); off: P from the Kubo sums only", "on", "off")
+                .numbers("kspace.spin_flip", "eV", new double[] {0.02}, "mean broadening G_sf of the isotropic "
+                        + "spin-flip impurities of the spin-spiral route (w_sf = G_sf/(pi nu)), one value for every "
+                        + "broadening or one per broadening, each >= 0")
+                .number("kspace.spiral_mesh", "1", 0.0, "k-mesh n x n x n of the spin-spiral response, whole number "
+                        + ">= 2, or 0 for half of kspace.mesh (each k-point costs (2 n_orb)^2 times a Kubo point)")
+                .number("kspace.spiral_q", "1/nm", 0.1, "spiral wave vector q along the transport direction, > 0 "
+                        + "(c_a and c_n from the symmetric difference at +-q; their q dependence is O(q^2))")
                 .build();
     }
 
     public static MaterialCalculation run(ResolvedInput in, ProgressListener progress) {
         long t0 = System.nanoTime();
         List<String> notes = new ArrayList<>();
+        // the spin-spiral input is checked before the model is read
+        double[] sf = spinFlip(in, in.numbers("kspace.broadening").length);
+        int spiralMesh = spiralMesh(in, (int) in.number("kspace.mesh", ""));
+        double q = in.number("kspace.spiral_q", "") * 0.1; // 1/nm -> 1/Angstrom
+        if (!(q > 0)) {
+            throw new InputException("kspace.spiral_q = " + q * 10 + " 1/nm: must be > 0");
+        }
         BandsCalculation.Loaded loaded = BandsCalculation.load(in, notes);
         WannierModel model = loaded.model();
         double ef;
@@ -94,15 +134,89 @@ public final class MaterialCalculation {
             notes.add("kspace.check_mesh is not evaluated with the Born broadening: compare meshes with --set "
                     + "kspace.mesh=n");
         }
+        boolean beta = in.text("kspace.beta").equals("on");
+        int stages = beta ? 2 : 1;
         List<KuboConductivity.Result> rs = new ArrayList<>();
         for (int i = 0; i < gs.length; i++) {
             final int k = i;
-            ProgressListener p = (d, t, l) -> progress.progress(k * t + d, (long) gs.length * t,
+            ProgressListener p = (d, t, l) -> progress.progress((long) stages * k * t + d,
+                    (long) stages * gs.length * t,
                     String.format(Locale.ROOT, "G = %.3g eV, %s", gs[k], l));
             rs.add(born ? kubo.computeBorn(ef, gs[i], (int) mesh, p) : kubo.compute(ef, gs[i], (int) mesh, check, p));
         }
+        List<SpiralBeta> spiral = new ArrayList<>();
+        if (beta) {
+            SpinSpiralResponse response = new SpinSpiralResponse(model, dir);
+            if (response.droppedSpinOrbit() > 0) {
+                notes.add(String.format(Locale.ROOT, "spin-spiral route: the spin-orbit part (|.|_F = %.3g eV) is "
+                        + "dropped, the local frame of a spiral is periodic only without it",
+                        response.droppedSpinOrbit()));
+            }
+            for (int i = 0; i < gs.length; i++) {
+                final int k = i;
+                ProgressListener p = (d, t, l) -> progress.progress((long) stages * k * t + t + d,
+                        (long) stages * gs.length * t, String.format(Locale.ROOT, "G = %.3g eV, spiral, %s", gs[k], l));
+                spiral.add(spiral(response, ef, gs[i], sf[i], spiralMesh, q, check, p));
+            }
+        }
         RealSpaceRoute real = RealSpaceRoute.run(in, model, ef, LinearAlgebra.best(), progress);
-        return new MaterialCalculation(in, model, ef, List.copyOf(rs), real, notes, (System.nanoTime() - t0) * 1e-9);
+        return new MaterialCalculation(in, model, ef, List.copyOf(rs), List.copyOf(spiral), real, notes,
+                (System.nanoTime() - t0) * 1e-9);
+    }
+
+    private static SpiralBeta spiral(SpinSpiralResponse response, double ef, double g, double gsf, int n, double q,
+                                     boolean check, ProgressListener progress) {
+        long t0 = System.nanoTime();
+        // the disorder strengths are fixed once (on the finer mesh), so that n/2 differs by its mesh only
+        SpinSpiralResponse.Disorder dis = response.disorderFromBroadenings(ef, g, gsf, n);
+        SpinSpiralResponse.Result r = response.compute(ef, q, dis, n, true, SCBA_TOLERANCE, progress);
+        double betaErr = Double.NaN;
+        double pErr = Double.NaN;
+        int half = Math.max(2, n / 2);
+        if (check && half < n) {
+            SpinSpiralResponse.Result h = response.compute(ef, q, dis, half, true, SCBA_TOLERANCE,
+                    ProgressListener.NONE);
+            betaErr = Math.abs(r.beta() - h.beta());
+            pErr = Math.abs(r.polarization() - h.polarization());
+        }
+        return new SpiralBeta(g, gsf, r, betaErr, pErr, (System.nanoTime() - t0) * 1e-9);
+    }
+
+    /** Largest change (eV) of an element of the Born self-energy at convergence. */
+    static final double SCBA_TOLERANCE = 1e-8;
+
+    private static double[] spinFlip(ResolvedInput in, int count) {
+        double[] sf = in.numbers("kspace.spin_flip");
+        if (sf.length != 1 && sf.length != count) {
+            throw new InputException("kspace.spin_flip has " + sf.length + " values: give one, or one per "
+                    + "kspace.broadening (" + count + ")");
+        }
+        for (double x : sf) {
+            if (!(x >= 0)) {
+                throw new InputException("kspace.spin_flip = " + x + " eV: every spin-flip broadening must be >= 0");
+            }
+        }
+        double[] out = new double[count];
+        for (int i = 0; i < count; i++) {
+            out[i] = sf.length == 1 ? sf[0] : sf[i];
+        }
+        return out;
+    }
+
+    private static int spiralMesh(ResolvedInput in, int mesh) {
+        double m = in.number("kspace.spiral_mesh", "");
+        if (m == 0) {
+            return Math.max(2, mesh / 2);
+        }
+        if (m != Math.rint(m) || m < 2 || m > 200) {
+            throw new InputException("kspace.spiral_mesh = " + m + ": must be 0 (half of kspace.mesh) or a whole "
+                    + "number between 2 and 200");
+        }
+        return (int) m;
+    }
+
+    public List<SpiralBeta> spiral() {
+        return spiral;
     }
 
     public List<KuboConductivity.Result> results() {
@@ -122,10 +236,26 @@ public final class MaterialCalculation {
         KuboConductivity.Result first = results.get(0);
         k.put("P", first.majorityPolarization());
         k.put("P_err", Double.isFinite(first.meshError()) ? first.meshError() : null);
-        k.put("beta", null);
-        k.put("beta_err", null);
-        k.put("beta_note", "not computed yet: beta needs the spin-spiral (or Born spin-relaxation) response, which "
-                + "this version does not evaluate");
+        if (spiral.isEmpty()) {
+            k.put("beta", null);
+            k.put("beta_err", null);
+            k.put("beta_note", "not computed: kspace.beta = off");
+        } else {
+            SpiralBeta s0 = spiral.get(0);
+            k.put("beta", s0.result().beta());
+            k.put("beta_err", Double.isFinite(s0.betaError()) ? s0.betaError() : null);
+            k.put("c_a_A2", s0.result().cAdiabatic());
+            k.put("c_n_A2", s0.result().cNonAdiabatic());
+            k.put("P_spiral", s0.result().polarization());
+            k.put("beta_note", "beta = c_n/c_a of the torque on a spin spiral per unit field (continuity route, "
+                    + "c_n = relaxation source of the spin-flip impurities / q), SCBA Anderson + spin-flip disorder "
+                    + "with ladder vertex corrections, Fermi-surface term; beta_err = |beta(n) - beta(n/2)| of the "
+                    + "spiral mesh, first broadening; c in Angstrom^2 (torque per cell in hbar/2 units times hbar, "
+                    + "per eV/Angstrom of eE and per 1/Angstrom of q)");
+            List<Map<String, Object>> sp = new ArrayList<>();
+            spiral.forEach(x -> sp.add(x.toMap()));
+            k.put("spiral", sp);
+        }
         k.put("broadening_model", input.text("kspace.broadening_model"));
         k.put("method", "Kubo Fermi-surface conductivities with a broadening of mean G (tau = hbar/2G), velocity "
                 + "dH/dk in the tight-binding approximation with Wannier centres; P = sigma^s/sigma with respect to "
@@ -163,6 +293,19 @@ public final class MaterialCalculation {
                     Double.isFinite(r.meshError()) ? r.meshError() : null));
         }
         AtomicFiles.writeString(dir.resolve("kspace.csv"), t.render());
+        if (!spiral.isEmpty()) {
+            CsvTable sp = new CsvTable(List.of("broadening [eV]", "spin_flip [eV]", "mesh [1]", "mean_broadening [eV]",
+                    "c_a [A^2]", "c_n [A^2]", "beta [1]", "beta_mesh_error [1]", "beta_eq29 [1]", "P [1]",
+                    "P_mesh_error [1]", "sigma [S/m]"));
+            for (SpiralBeta s : spiral) {
+                SpinSpiralResponse.Result r = s.result();
+                sp.addRow(java.util.Arrays.asList(s.broadening(), s.spinFlip(), r.mesh(), r.meanBroadening(),
+                        r.cAdiabatic(), r.cNonAdiabatic(), r.beta(), Double.isFinite(s.betaError()) ? s.betaError()
+                        : null, r.betaEq29(), r.polarization(), Double.isFinite(s.polarizationError())
+                        ? s.polarizationError() : null, r.sigma()));
+            }
+            AtomicFiles.writeString(dir.resolve("spiral.csv"), sp.render());
+        }
         if (results.size() >= 2) {
             double[] g = results.stream().mapToDouble(KuboConductivity.Result::broadening).toArray();
             double[] p = results.stream().mapToDouble(KuboConductivity.Result::majorityPolarization).toArray();
@@ -191,7 +334,21 @@ public final class MaterialCalculation {
                     r.majorityPolarization(), Double.isFinite(r.meshError())
                             ? String.format(Locale.ROOT, "%.3f", r.meshError()) : "-"));
         }
-        sb.append("k-space beta: not computed by this version (spin-spiral response pending)\n");
+        if (spiral.isEmpty()) {
+            sb.append("beta: not computed (kspace.beta = off)\n");
+        } else {
+            sb.append(String.format(Locale.ROOT, "spin spiral (SCBA + vertex corrections, spin-orbit dropped):%n"));
+            sb.append(String.format(Locale.ROOT, "%10s %10s %6s %10s %10s %10s %9s %10s%n", "G [eV]", "G_sf [eV]",
+                    "mesh", "beta", "|dbeta|", "beta_eq29", "P", "|dP|"));
+            for (SpiralBeta s : spiral) {
+                SpinSpiralResponse.Result r = s.result();
+                sb.append(String.format(Locale.ROOT, "%10.4g %10.4g %6d %10.4g %10s %10.4g %9.4f %10s%n",
+                        s.broadening(), s.spinFlip(), r.mesh(), r.beta(), Double.isFinite(s.betaError())
+                                ? String.format(Locale.ROOT, "%.3g", s.betaError()) : "-", r.betaEq29(),
+                        r.polarization(), Double.isFinite(s.polarizationError())
+                                ? String.format(Locale.ROOT, "%.3f", s.polarizationError()) : "-"));
+            }
+        }
         if (realSpace != null) {
             sb.append(realSpace.table());
         }
