@@ -36,7 +36,7 @@ class MaterialCommandTest {
         assertTrue(k.containsKey("beta") && k.containsKey("beta_err"));
         Map<String, Object> rs = (Map<String, Object>) json.get("real_space");
         assertNull(rs.get("P"));
-        assertTrue(rs.get("note").toString().contains("not computed"));
+        assertTrue(rs.get("note").toString().contains("not requested"), rs.get("note").toString());
         assertTrue(Files.readAllLines(out.resolve("kspace.csv")).get(0).startsWith("broadening [eV],tau [fs]"));
     }
 
@@ -62,5 +62,27 @@ class MaterialCommandTest {
         assertEquals(2, r.code());
         assertTrue(r.err().contains("kspace.broadening") && r.err().contains("> 0"), r.err());
         assertFalse(Files.exists(out.resolve("summary.json")));
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void adaptiveRefinementReportsItsPointsAndIsRefusedWithTheBornBroadening() throws IOException {
+        Path out = tmp.resolve("refined");
+        CliRunner.Run r = CliRunner.run("material", example(), "--out", out.toString(), "--quiet", "--set",
+                "kspace.mesh=4", "--set", "kspace.refine=1", "--set", "kspace.broadening=0.2", "--set",
+                "kspace.check_mesh=off");
+        assertEquals(0, r.code(), r.err());
+        Map<String, Object> k = (Map<String, Object>) JsonOutput.parse(Files.readString(out.resolve("summary.json")))
+                .get("k_space");
+        Map<String, Object> first = ((java.util.List<Map<String, Object>>) k.get("results")).get(0);
+        assertEquals(8, ((Number) first.get("mesh")).intValue(), "equivalent uniform mesh 4 x 2");
+        long points = ((Number) first.get("k_points")).longValue();
+        assertTrue(points >= 64 && points <= 64 + 512, "k-points " + points);
+        Path bad = tmp.resolve("bad-refine");
+        CliRunner.Run b = CliRunner.run("material", example(), "--out", bad.toString(), "--quiet", "--set",
+                "kspace.refine=2", "--set", "kspace.broadening_model=born");
+        assertEquals(2, b.code());
+        assertTrue(b.err().contains("kspace.refine"), b.err());
+        assertFalse(Files.exists(bad.resolve("summary.json")));
     }
 }

@@ -43,7 +43,15 @@ public final class KuboConductivity {
      *                   is the majority
      */
     public record Result(double fermiEnergy, double broadening, int mesh, double sigma, double spinSigma,
-                         double polarization, double meshError, double spinZ) {
+                         double polarization, double meshError, double spinZ, long kPoints,
+                         AdaptiveKMesh refinement) {
+        /** A uniform mesh of n^3 points. */
+        public Result(double fermiEnergy, double broadening, int mesh, double sigma, double spinSigma,
+                      double polarization, double meshError, double spinZ) {
+            this(fermiEnergy, broadening, mesh, sigma, spinSigma, polarization, meshError, spinZ,
+                    (long) mesh * mesh * mesh, null);
+        }
+
         /** P with respect to the majority spin: positive when majority electrons carry more current. */
         public double majorityPolarization() {
             return spinZ >= 0 ? polarization : -polarization;
@@ -67,6 +75,10 @@ public final class KuboConductivity {
             m.put("P_along_z", polarization);
             m.put("spin_z_per_cell", spinZ);
             m.put("P_mesh_error", Double.isFinite(meshError) ? meshError : null);
+            m.put("k_points", kPoints);
+            if (refinement != null) {
+                m.put("refinement", refinement.toMap());
+            }
             return m;
         }
     }
@@ -137,9 +149,40 @@ public final class KuboConductivity {
 
     /** {sum |v_nm|^2 dd, sum Re(js_nm v_mn) dd, sum of sigma^z below E_F} over the mesh (shifted by half a step: no special points). */
     double[] sums(double ef, double g, int n, ProgressListener progress) {
+        return meshSum(n, 3, progress, "k-mesh " + n + "^3", bandTerm(ef, g));
+    }
+
+    /**
+     * The conductivities on an adaptive mesh refined near the Fermi surface ({@link AdaptiveKMesh}, criterion
+     * {@link AdaptiveKMesh#fermiWindow} with the window {@code window * G}); {@code mesh} of the result is the
+     * equivalent uniform mesh. With {@code checkMesh} (and at least one level) the error estimate compares with
+     * one level less.
+     */
+    public Result computeAdaptive(double fermiEnergy, double broadening, AdaptiveKMesh mesh, double window,
+                                  boolean checkMesh, ProgressListener progress) {
+        if (!(broadening > 0)) {
+            throw new IllegalArgumentException("the broadening must be > 0 eV, got " + broadening);
+        }
+        AdaptiveKMesh.Refinement refine = AdaptiveKMesh.fermiWindow(model, fermiEnergy, broadening, window);
+        AdaptiveKMesh.Sum s = mesh.sum(3, refine, bandTerm(fermiEnergy, broadening), progress,
+                "k-mesh " + mesh.coarse() + "^3 + " + mesh.levels() + " levels");
+        double[] a = s.average();
+        double err = Double.NaN;
+        if (checkMesh && mesh.levels() > 0) {
+            double[] h = mesh.coarser().sum(3, refine, bandTerm(fermiEnergy, broadening), ProgressListener.NONE,
+                    "").average();
+            err = Math.abs(a[1] / a[0] - h[1] / h[0]);
+        }
+        double scale = Math.PI * E2_OVER_HBAR / volume * 1e10;
+        return new Result(fermiEnergy, broadening, mesh.equivalentMesh(), scale * a[0], scale * a[1], a[1] / a[0],
+                err, a[2], s.points(), mesh);
+    }
+
+    /** The band-basis Kubo term of one k-point: {|v_nm|^2 dd, Re(js_nm v_mn) dd, sigma^z below E_F}. */
+    KPointTerm bandTerm(double ef, double g) {
         int d = model.dimension();
         double negligible = 1e-10 / (Math.PI * g); // relative to the peak of delta_G
-        return meshSum(n, 3, progress, "k-mesh " + n + "^3", (k1, k2, k3, acc) -> {
+        return (k1, k2, k3, acc) -> {
             HermitianEigen eig = HermitianEigen.of(model.hamiltonian(k1, k2, k3));
             double[] w = new double[d];
             boolean any = false;
@@ -178,7 +221,7 @@ public final class KuboConductivity {
                     acc[1] += ww * (jr * vr + ji * vi);
                 }
             }
-        });
+        };
     }
 
     /** One k-point's contribution, added into acc. */
