@@ -1,6 +1,5 @@
 package org.spintorque.wannier;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
@@ -33,7 +32,8 @@ import org.spintorque.transport.RecursiveGreenFunction;
  */
 public final class CrystalWireSolution {
     /** Term names of the sources, in order: the bond terms of {@link CrystalWire} and the on-site disorder. */
-    public static final List<String> TERMS = List.of("charge", "spin-orbit", "exchange", "disorder");
+    public static final List<String> TERMS = java.util.stream.Stream.concat(CrystalWire.BOND_TERMS.stream(),
+            java.util.stream.Stream.of("disorder")).toList();
 
     private final CrystalWire wire;
     private final int length;
@@ -477,14 +477,5 @@ public final class CrystalWireSolution {
             }
         }
         return x;
-    }
-
-    /** Names of the per-term torque parts reported. */
-    static List<String> parts() {
-        List<String> l = new ArrayList<>();
-        l.add("divergence");
-        l.add("spin-orbit");
-        l.add("disorder");
-        return l;
     }
 }
