@@ -26,26 +26,27 @@ import org.spintorque.texture.Vector3;
  * per-term parts of beta, and the paper's eq. (29) evaluated with the model's own density of states and
  * exchange at E_F for comparison.
  *
- * <p>Eq. (29) for a multi-orbital model: {@code beta_29 = hbar / (2 M_eff tau_sf)} with
- * {@code 1/tau_sf = (4 pi / 3) c v_s^2 nu} (hbar = 1; c the impurity concentration per site, v_s the
- * coupling, |S| = 1, nu = Tr A_loc(E_F) the density of states per site of both spins), and the exchange
- * weighted by the local spectral function at E_F, {@code M_eff = -Tr[A_loc X_0 (m.Sigma)] / Tr[A_loc]}
- * (X_0 the on-site exchange block, m the magnetization axis); both equal M and nu_+ + nu_- for the s-d model.
+ * <p>Eq. (29) for a multi-orbital model: {@link SpinFlipGoldenRule} with {@code w_sf = c v_s^2} (c the impurity
+ * concentration per site, |S| = 1) and the local spectral function of the crystal at E_F (Lorentzian 0.05 eV),
+ * the same evaluation as the k-space route's; it equals M and {@code (4 pi/3) w_sf (nu_+ + nu_-)} for the s-d
+ * model.
  */
 public final class RealSpaceRoute {
     private final CrystalWireTorque.Setup setup;
     private final CrystalWire wire;
     private final List<CrystalWireTorque.Result> results;
-    private final double mEff;
-    private final double dos;
+    private final ComplexMatrix spectral;
+    private final ComplexMatrix onsiteExchange;
+    private final Vector3 axis;
 
     private RealSpaceRoute(CrystalWireTorque.Setup setup, CrystalWire wire, List<CrystalWireTorque.Result> results,
-                           double mEff, double dos) {
+                           WannierModel model) {
         this.setup = setup;
         this.wire = wire;
         this.results = results;
-        this.mEff = mEff;
-        this.dos = dos;
+        this.spectral = localSpectral(model, setup.energy());
+        this.onsiteExchange = model.spinParts().exchange().hopping(0, 0, 0);
+        this.axis = axis(model);
     }
 
     /** The {@code [wire]} parameters. */
@@ -133,8 +134,7 @@ public final class RealSpaceRoute {
             CrystalWireTorque.Disorder dis = new CrystalWireTorque.Disorder(vs[i], conc, anderson, reps, seed);
             rs.add(CrystalWireTorque.run(wire, setup, dis, la, p));
         }
-        double[] md = exchangeAtFermiLevel(model, ef);
-        return new RealSpaceRoute(setup, wire, List.copyOf(rs), md[0], md[1]);
+        return new RealSpaceRoute(setup, wire, List.copyOf(rs), model);
     }
 
     private static boolean whole(double v, int lo, int hi) {
@@ -150,33 +150,32 @@ public final class RealSpaceRoute {
     }
 
     /**
-     * {M_eff, nu}: the exchange weighted by the local spectral function at E_F and the density of states per
-     * site (both spins), with a Lorentzian of 0.05 eV on a 24^3 mesh.
+     * The local spectral function of one site at E_F with a Lorentzian of 0.05 eV on a 24^3 mesh (the crystal
+     * without disorder: the real-space route's impurities are its own).
      */
-    static double[] exchangeAtFermiLevel(WannierModel model, double ef) {
-        SpinParts parts = model.spinParts();
-        KuboConductivity.LocalSpectrum ls = new KuboConductivity(model, new double[] {1, 0, 0})
-                .localSpectrum(ef, 0.05, 24);
-        ComplexMatrix a = ls.spectral();
-        ComplexMatrix x0 = parts.exchange().hopping(0, 0, 0);
-        Vector3 m = parts.axis() == null ? Vector3.Z : parts.axis();
-        int d = a.rows();
-        ComplexMatrix ms = new ComplexMatrix(d, d);
-        for (int o = 0; o < d; o += 2) {
-            ms.set(o, o, m.z(), 0);
-            ms.set(o + 1, o + 1, -m.z(), 0);
-            ms.set(o, o + 1, m.x(), -m.y());
-            ms.set(o + 1, o, m.x(), m.y());
-        }
-        double nu = a.trace()[0];
-        double num = a.times(x0).times(ms).trace()[0];
-        return new double[] {-num / nu, nu};
+    static ComplexMatrix localSpectral(WannierModel model, double ef) {
+        return new KuboConductivity(model, new double[] {1, 0, 0}).localSpectrum(ef, 0.05, 24).spectral();
     }
 
-    /** eq. (29) with the model's M_eff and nu for spin-flip coupling v_s (eV). */
+    /** The magnetization axis of the model (z when it has none). */
+    private static Vector3 axis(WannierModel model) {
+        Vector3 m = model.spinParts().axis();
+        return m == null ? Vector3.Z : m;
+    }
+
+    /** M at E_F of eq. (29), {@link SpinFlipGoldenRule#exchange} (eV). */
+    public double exchangeAtFermiLevel() {
+        return SpinFlipGoldenRule.exchange(spectral, onsiteExchange, axis);
+    }
+
+    /** Eq. (29) for spin-flip coupling v_s (eV) on a fraction c of the sites: {@link SpinFlipGoldenRule#beta}. */
     public double betaEq29(double vs, double concentration) {
-        double rate = 4 * Math.PI / 3 * concentration * vs * vs * dos;
-        return rate / (2 * mEff);
+        return SpinFlipGoldenRule.beta(spectral, onsiteExchange, axis, concentration * vs * vs);
+    }
+
+    /** {@code hbar / tau_sf} (eV) of eq. (29) for spin-flip coupling v_s (eV) on a fraction c of the sites. */
+    public double spinFlipRate(double vs, double concentration) {
+        return SpinFlipGoldenRule.rate(spectral, axis, concentration * vs * vs);
     }
 
     public List<CrystalWireTorque.Result> results() {
@@ -209,11 +208,12 @@ public final class RealSpaceRoute {
         geo.put("dropped_hopping_norm_eV", wire.droppedNorm());
         geo.put("energy_eV", setup.energy());
         r.put("geometry", geo);
-        r.put("M_eff_eV", mEff);
-        r.put("dos_per_site_per_eV", dos);
+        r.put("M_eff_eV", exchangeAtFermiLevel());
+        r.put("dos_per_site_per_eV", spectral.trace()[0]);
         List<Map<String, Object>> per = new ArrayList<>();
         for (CrystalWireTorque.Result x : results) {
             Map<String, Object> m = CrystalWireTorque.toMap(x);
+            m.put("hbar_over_tau_sf_eV", spinFlipRate(x.disorder().spinFlip(), x.disorder().concentration()));
             m.put("beta_eq29", betaEq29(x.disorder().spinFlip(), x.disorder().concentration()));
             per.add(m);
         }
@@ -291,7 +291,7 @@ public final class RealSpaceRoute {
         StringBuilder sb = new StringBuilder(String.format(Locale.ROOT,
                 "real space: %d x %d cells (%s), %d layers of %d states, wall width %.3g a, M_eff = %.3f eV, "
                         + "nu = %.3f /eV%n", setup.ny(), setup.nz(), setup.boundary().name().toLowerCase(Locale.ROOT),
-                setup.length(), wire.layerDimension(), setup.wallWidth(), mEff, dos));
+                setup.length(), wire.layerDimension(), setup.wallWidth(), exchangeAtFermiLevel(), spectral.trace()[0]));
         sb.append(String.format(Locale.ROOT, "%10s %5s %16s %18s %18s %10s %8s%n", "v_s [eV]", "N", "P", "beta",
                 "beta[disorder]", "eq. (29)", "time [s]"));
         for (CrystalWireTorque.Result x : results) {

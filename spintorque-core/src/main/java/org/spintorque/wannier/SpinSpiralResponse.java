@@ -516,41 +516,16 @@ public final class SpinSpiralResponse {
     }
 
     /**
-     * The golden-rule spin-flip rate of eq. (29) for a cell of several orbitals, {@code hbar/tau_sf =
-     * 1/tau_{+-} + 1/tau_{-+}} with the Fermi-surface average {@code 1/tau_{s,-s} = (4 pi/3) w_sf
-     * Tr[A_s A_-s] / Tr[A_s]}: A_s the orbital block of spin s (along m0) of the local spectral function at E_F
-     * (from the SCBA g_loc). For one orbital this is {@code (4 pi/3) w_sf (nu_+ + nu_-)}; with many orbitals only
-     * the overlap of the two spins' local states counts, not the whole density of states of the cell.
+     * The golden-rule spin-flip rate {@code hbar/tau_sf} (eV) of eq. (29) from the SCBA local Green's function,
+     * {@link SpinFlipGoldenRule#rate}: only the overlap of the two spins' local states at E_F counts.
      */
     public double spinFlipRate(SelfEnergy se, double wsf) {
-        ComplexMatrix u = spinBlock(orbitals, SpinRotation.between(axis, Vector3.Z).su2());
-        ComplexMatrix g = u.times(se.local()).times(u.dagger());
-        ComplexMatrix a = g.minus(g.dagger()).scale(0, 1 / (2 * Math.PI));
-        ComplexMatrix[] blocks = new ComplexMatrix[2];
-        double[] traces = new double[2];
-        for (int s = 0; s < 2; s++) {
-            blocks[s] = new ComplexMatrix(orbitals, orbitals);
-            for (int o = 0; o < orbitals; o++) {
-                for (int p = 0; p < orbitals; p++) {
-                    blocks[s].set(o, p, a.re(2 * o + s, 2 * p + s), a.im(2 * o + s, 2 * p + s));
-                }
-                traces[s] += a.re(2 * o + s, 2 * o + s);
-            }
-        }
-        double overlap = blocks[0].traceOfProduct(blocks[1])[0];
-        return 4 * Math.PI / 3 * wsf * (overlap / traces[0] + overlap / traces[1]);
+        return SpinFlipGoldenRule.rate(SpinFlipGoldenRule.spectral(se.local()), axis, wsf);
     }
 
-    /**
-     * The exchange M of eq. (29) for a cell of several orbitals: half the on-site exchange splitting weighted by the
-     * local density of states at E_F, {@code M = -Tr[A X(0) Sigma.m0] / Tr[A]} (X the exchange part; for the s-d
-     * model {@code X(0) = -M sigma.m0}).
-     */
+    /** The exchange M of eq. (29) at E_F, {@link SpinFlipGoldenRule#exchange}, from the SCBA local Green's function. */
     public double exchangeAtFermiLevel(SelfEnergy se) {
-        ComplexMatrix g = se.local();
-        ComplexMatrix a = g.minus(g.dagger()).scale(0, 1 / (2 * Math.PI));
-        ComplexMatrix xs = exchange.hopping(0, 0, 0).times(spinBlock(orbitals, pauli(axis)));
-        return -a.traceOfProduct(xs)[0] / a.trace()[0];
+        return SpinFlipGoldenRule.exchange(SpinFlipGoldenRule.spectral(se.local()), exchange.hopping(0, 0, 0), axis);
     }
 
     /**

@@ -11,13 +11,17 @@ import org.spintorque.texture.Vector3;
 
 /** The inputs of eq. (29) taken from a model, and the spin-flip impurities of the real-space route. */
 class RealSpaceRouteTest {
-    /** For the one-orbital s-d model M_eff is M and nu the Lorentzian-broadened DOS of both spins. */
+    /**
+     * For the one-orbital s-d model eq. (29) from the model is the paper's: M at E_F is M, and the golden rule is
+     * {@code (4 pi/3) w_sf (nu_+ + nu_-)} with the Lorentzian-broadened DOS of both spins.
+     */
     @Test
     void exchangeAndDensityOfStatesOfTheSdModel() {
         double m = 0.6;
         double ef = -1.7;
-        double[] md = RealSpaceRoute.exchangeAtFermiLevel(KuboConductivityTest.cubic(m), ef);
-        assertEquals(m, md[0], 1e-12);
+        ComplexMatrix a = RealSpaceRoute.localSpectral(KuboConductivityTest.cubic(m), ef);
+        assertEquals(m, SpinFlipGoldenRule.exchange(a, KuboConductivityTest.cubic(m).spinParts().exchange()
+                .hopping(0, 0, 0), Vector3.Z), 1e-12);
         int n = 24;
         double eta = 0.05;
         double nu = 0;
@@ -32,7 +36,10 @@ class RealSpaceRouteTest {
                 }
             }
         }
-        assertEquals(nu / (n * n * n), md[1], 1e-10);
+        nu /= n * n * n;
+        assertEquals(nu, a.trace()[0], 1e-10);
+        double wsf = 0.09;
+        assertEquals(4 * Math.PI / 3 * wsf * nu, SpinFlipGoldenRule.rate(a, Vector3.Z, wsf), 1e-10 * nu);
     }
 
     /**
