@@ -215,6 +215,44 @@ public final class CrystalWireTorque {
                 dnx);
     }
 
+    /**
+     * The bulk current polarization of a region with spin-conserving (Anderson) disorder, from its Drude
+     * resistances. Each spin channel is the contacts, the wall and the disordered region in series, so the wall
+     * sees {@code c_a = -P_L J} with {@code P_L = (T_+ - T_-)/(T_+ + T_-)}, between the bulk P and the polarization
+     * of the clean contacts. What the region adds to the resistance of the clean sample (same geometry and wall) is
+     * its Drude part, {@code L/(sigma_s A) = 1/T_s - 1/T_s(clean)}, and {@code P = (sigma_+ - sigma_-)/(sigma_+ +
+     * sigma_-)}, the P of the bulk Kubo conductivities. T_s = T (1 + s P)/2 with P the fitted P_L of the disordered
+     * ensemble and the lead polarization of the clean run. The error is propagated from those of P_L and T (taken as
+     * independent). Valid when the region is several mean free paths long and conducts well (T >> 1 per Bloch
+     * vector and spin): the non-Ohmic zones at the contacts and weak localization remain (docs/wannier.md). NaN
+     * when a spin channel's resistance is not above the clean one's. Not for spin-flip disorder, which mixes the
+     * channels.
+     */
+    public static Value drudePolarization(Result disordered, Result clean) {
+        double t = disordered.transmission().mean();
+        double p = disordered.polarization().mean();
+        double tc = clean.transmission().mean();
+        double pc = clean.leadPolarization().mean();
+        double v = drude(t, p, tc, pc);
+        if (!Double.isFinite(v)) {
+            return new Value(Double.NaN, Double.NaN);
+        }
+        double dp = 1e-5;
+        double dP = (drude(t, p + dp, tc, pc) - drude(t, p - dp, tc, pc)) / (2 * dp);
+        double dT = (drude(t * (1 + dp), p, tc, pc) - drude(t * (1 - dp), p, tc, pc)) / (2 * dp * t);
+        double err = Math.hypot(dP * disordered.polarization().error(), dT * disordered.transmission().error());
+        return new Value(v, err);
+    }
+
+    private static double drude(double t, double p, double tc, double pc) {
+        double rUp = 2 / (t * (1 + p)) - 2 / (tc * (1 + pc));
+        double rDn = 2 / (t * (1 - p)) - 2 / (tc * (1 - pc));
+        if (!(rUp > 0 && rDn > 0)) {
+            return Double.NaN;
+        }
+        return (1 / rUp - 1 / rDn) / (1 / rUp + 1 / rDn);
+    }
+
     /** One realization: fits per part, polarizations, checks and the torque per plane per part. */
     private record One(double[] ca, double[] cn, double pFit, double pLead, double transmission, double residual,
                        double routes, double[][][] parts) { }

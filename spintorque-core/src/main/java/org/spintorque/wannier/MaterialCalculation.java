@@ -230,6 +230,11 @@ public final class MaterialCalculation {
         return spiral;
     }
 
+    /** The real-space route (null when {@code wire.enabled = off}). */
+    public RealSpaceRoute realSpace() {
+        return realSpace;
+    }
+
     /** The refined mesh of kspace.refine (null for the uniform mesh). */
     private static AdaptiveKMesh adaptiveMesh(ResolvedInput in, int mesh, boolean born) {
         double levels = in.number("kspace.refine", "");

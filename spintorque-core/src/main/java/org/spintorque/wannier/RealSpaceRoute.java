@@ -38,12 +38,14 @@ public final class RealSpaceRoute {
     private final ComplexMatrix spectral;
     private final ComplexMatrix onsiteExchange;
     private final Vector3 axis;
+    private final CrystalWireTorque.Result clean;
 
     private RealSpaceRoute(CrystalWireTorque.Setup setup, CrystalWire wire, List<CrystalWireTorque.Result> results,
-                           WannierModel model) {
+                           CrystalWireTorque.Result clean, WannierModel model) {
         this.setup = setup;
         this.wire = wire;
         this.results = results;
+        this.clean = clean;
         this.spectral = localSpectral(model, setup.energy());
         this.onsiteExchange = model.spinParts().exchange().hopping(0, 0, 0);
         this.axis = axis(model);
@@ -71,7 +73,8 @@ public final class RealSpaceRoute {
                 .number("wire.concentration", "1", 1.0, "fraction of scattering-region sites with a spin-flip "
                         + "impurity, in (0, 1]")
                 .number("wire.anderson", "eV", 0.0, "Anderson disorder: on-site energies uniform in [-W/2, W/2] on "
-                        + "every site of the scattering region; >= 0")
+                        + "every site of the scattering region; >= 0. With a wire.spin_flip value of 0 the route also "
+                        + "reports the bulk P from the Drude resistances (one clean run more)")
                 .number("wire.realizations", "1", 6.0, "disorder realizations per spin-flip value; whole number >= 2")
                 .number("wire.seed", "1", 1.0, "disorder seed: realization r is a pure function of (seed, r, site)");
     }
@@ -134,7 +137,13 @@ public final class RealSpaceRoute {
             CrystalWireTorque.Disorder dis = new CrystalWireTorque.Disorder(vs[i], conc, anderson, reps, seed);
             rs.add(CrystalWireTorque.run(wire, setup, dis, la, p));
         }
-        return new RealSpaceRoute(setup, wire, List.copyOf(rs), model);
+        // with Anderson disorder alone the bulk P follows from the Drude resistances against the clean sample
+        CrystalWireTorque.Result clean = null;
+        if (anderson > 0 && Arrays.stream(vs).anyMatch(v -> v == 0)) {
+            clean = CrystalWireTorque.run(wire, setup, new CrystalWireTorque.Disorder(0, conc, 0, 1, seed), la,
+                    (d, t, l) -> progress.progress(d, t, "wire, clean reference, " + l));
+        }
+        return new RealSpaceRoute(setup, wire, List.copyOf(rs), clean, model);
     }
 
     private static boolean whole(double v, int lo, int hi) {
@@ -182,6 +191,17 @@ public final class RealSpaceRoute {
         return results;
     }
 
+    /**
+     * The bulk P of an Anderson-only ensemble from its Drude resistances ({@link
+     * CrystalWireTorque#drudePolarization}); null for spin-flip ensembles and without Anderson disorder.
+     */
+    public CrystalWireTorque.Value drudePolarization(CrystalWireTorque.Result r) {
+        if (clean == null || r.disorder().spinFlip() != 0 || r.disorder().anderson() == 0) {
+            return null;
+        }
+        return CrystalWireTorque.drudePolarization(r, clean);
+    }
+
     /** The {@code real_space} entry of summary.json. */
     public Map<String, Object> summary() {
         Map<String, Object> r = new LinkedHashMap<>();
@@ -215,10 +235,27 @@ public final class RealSpaceRoute {
             Map<String, Object> m = CrystalWireTorque.toMap(x);
             m.put("hbar_over_tau_sf_eV", spinFlipRate(x.disorder().spinFlip(), x.disorder().concentration()));
             m.put("beta_eq29", betaEq29(x.disorder().spinFlip(), x.disorder().concentration()));
+            CrystalWireTorque.Value drude = drudePolarization(x);
+            if (drude != null) {
+                Map<String, Object> dm = new LinkedHashMap<>();
+                dm.put("value", finite(drude.mean()));
+                dm.put("error", finite(drude.error()));
+                dm.put("clean_transmission", clean.transmission().mean());
+                dm.put("clean_lead_polarization", clean.leadPolarization().mean());
+                dm.put("method", "bulk P from the Drude resistances: 1/T_s - 1/T_s(clean) per spin, T_s = T (1 + s P)/2 "
+                        + "(spin-conserving disorder only; see docs/wannier.md)");
+                m.put("P_bulk_drude", dm);
+            }
             per.add(m);
         }
         r.put("results", per);
         return r;
+    }
+
+    /** The Drude bulk P or its error for a CSV cell (empty when not defined). */
+    private Object drudeValue(CrystalWireTorque.Result x, boolean error) {
+        CrystalWireTorque.Value d = drudePolarization(x);
+        return d == null ? null : finite(error ? d.error() : d.mean());
     }
 
     private static Object finite(double v) {
@@ -229,7 +266,8 @@ public final class RealSpaceRoute {
     public void write(Path dir) {
         CsvTable t = new CsvTable(List.of("spin_flip [eV]", "realizations [1]", "P [1]", "P_err [1]",
                 "P_current_left [1]", "beta [1]", "beta_err [1]", "beta_divergence [1]", "beta_spin_orbit [1]",
-                "beta_disorder [1]", "beta_disorder_err [1]", "beta_eq29 [1]", "transmission [1]", "seconds [s]"));
+                "beta_disorder [1]", "beta_disorder_err [1]", "beta_eq29 [1]", "transmission [1]", "P_bulk_drude [1]",
+                "P_bulk_drude_err [1]", "seconds [s]"));
         for (CrystalWireTorque.Result x : results) {
             Map<String, CrystalWireTorque.Value> b = x.beta();
             t.addRow(Arrays.asList(x.disorder().spinFlip(), x.realizations(), x.polarization().mean(),
@@ -237,7 +275,7 @@ public final class RealSpaceRoute {
                     finite(b.get("total").error()), b.get("divergence").mean(), b.get("spin-orbit").mean(),
                     b.get("disorder").mean(), finite(b.get("disorder").error()),
                     betaEq29(x.disorder().spinFlip(), x.disorder().concentration()), x.transmission().mean(),
-                    x.seconds()));
+                    drudeValue(x, false), drudeValue(x, true), x.seconds()));
         }
         AtomicFiles.writeString(dir.resolve("realspace.csv"), t.render());
         for (int i = 0; i < results.size(); i++) {
@@ -301,6 +339,11 @@ public final class RealSpaceRoute {
                     x.disorder().spinFlip(), x.realizations(), x.polarization().mean(), nz(x.polarization().error()),
                     b.mean(), nz(b.error()), bd.mean(), nz(bd.error()),
                     betaEq29(x.disorder().spinFlip(), x.disorder().concentration()), x.seconds()));
+            CrystalWireTorque.Value d = drudePolarization(x);
+            if (d != null) {
+                sb.append(String.format(Locale.ROOT, "%10s bulk P from the Drude resistances (clean sample removed): "
+                        + "%.4f+-%.4f%n", "", d.mean(), nz(d.error())));
+            }
         }
         return sb.toString();
     }

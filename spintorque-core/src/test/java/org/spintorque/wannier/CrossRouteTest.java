@@ -23,8 +23,7 @@ import org.spintorque.texture.DomainWallTexture;
  * {@code P_L = (T_+ - T_-)/(T_+ + T_-)}, between the bulk P and the polarization of the clean contacts. The
  * Drude resistance of the region is what is left after the resistance of the clean sample (contacts and wall),
  * {@code L / (sigma_s A) = 1/T_s - 1/T_s(clean)}, and the bulk {@code P = (sigma_+ - sigma_-)/(sigma_+ + sigma_-)}
- * follows from the adiabatic coefficient and the transmission. Its error is propagated from those of P_L and T
- * (taken as independent).
+ * follows from the adiabatic coefficient and the transmission ({@link CrystalWireTorque#drudePolarization}).
  */
 class CrossRouteTest {
     private static final double M = 1.5;
@@ -55,10 +54,9 @@ class CrossRouteTest {
         double pl = r.polarization().mean();
         double tc = clean.transmission().mean();
         double pc = clean.leadPolarization().mean();
-        double pBulk = bulk(t, pl, tc, pc);
-        double dP = (bulk(t, pl + 1e-4, tc, pc) - bulk(t, pl - 1e-4, tc, pc)) / 2e-4;
-        double dT = (bulk(t * (1 + 1e-4), pl, tc, pc) - bulk(t * (1 - 1e-4), pl, tc, pc)) / (2e-4 * t);
-        double pBulkErr = Math.hypot(dP * r.polarization().error(), dT * r.transmission().error());
+        CrystalWireTorque.Value drude = CrystalWireTorque.drudePolarization(r, clean);
+        double pBulk = drude.mean();
+        double pBulkErr = drude.error();
         // Drude conductivities per spin, (e^2/h) per a, against the Kubo ones of the k-space route
         double area = ny * ny;
         double sigmaReal = length / area / (1 / (t * (1 + pl) / 2) - 1 / (tc * (1 + pc) / 2))
@@ -108,15 +106,5 @@ class CrossRouteTest {
         assertTrue(betaKErr < 0.05 * betaK, "k-space mesh error: " + msg);
         assertEquals(k.betaEq29(), betaK, 0.01 * betaK, msg);
         assertTrue(Math.abs(imp.mean() - betaK) <= 3 * Math.hypot(imp.error(), betaKErr), msg);
-    }
-
-    /**
-     * Bulk P from the transmission t and polarization p of the disordered sample and tc, pc of the clean one:
-     * {@code 1/(sigma_s A/L) = 1/T_s - 1/T_s(clean)}, {@code T_s = t (1 + s p)/2}.
-     */
-    private static double bulk(double t, double p, double tc, double pc) {
-        double up = 1 / (2 / (t * (1 + p)) - 2 / (tc * (1 + pc)));
-        double dn = 1 / (2 / (t * (1 - p)) - 2 / (tc * (1 - pc)));
-        return (up - dn) / (up + dn);
     }
 }

@@ -1,6 +1,8 @@
 package org.spintorque.wannier;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -8,6 +10,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.spintorque.config.ConfigReader;
 import org.spintorque.config.InputException;
 import org.spintorque.config.ResolvedInput;
@@ -48,5 +51,32 @@ class MaterialCalculationTest {
         e = assertThrows(InputException.class, () -> MaterialCalculation.run(
                 input("kspace.mesh=4", "kspace.spiral_mesh=2.5"), ProgressListener.NONE));
         assertTrue(e.getMessage().contains("kspace.spiral_mesh"), e.getMessage());
+    }
+
+    /**
+     * With Anderson disorder the real-space route adds the bulk P from the Drude resistances to the ensembles
+     * without spin-flip impurities (and only to those), in summary.json, realspace.csv and the table; the
+     * physics of it is checked in {@link CrossRouteTest}.
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void realSpaceRouteReportsTheDrudePolarizationOfAndersonEnsembles(@TempDir Path dir) throws Exception {
+        MaterialCalculation c = MaterialCalculation.run(input("kspace.mesh=4", "kspace.check_mesh=off",
+                "kspace.broadening=0.3", "kspace.spin_flip=0.03", "wire.enabled=on", "wire.cross_section=1,1",
+                "wire.transverse_mesh=1", "wire.length=2", "wire.spin_flip=0,0.1", "wire.anderson=1.0",
+                "wire.realizations=2"), ProgressListener.NONE);
+        RealSpaceRoute route = c.realSpace();
+        List<Map<String, Object>> per = (List<Map<String, Object>>) ((Map<String, Object>) c.summary()
+                .get("real_space")).get("results");
+        CrystalWireTorque.Value drude = route.drudePolarization(route.results().get(0));
+        assertTrue(Double.isFinite(drude.mean()) && Math.abs(drude.mean()) < 1, "P = " + drude.mean());
+        assertEquals(drude.mean(), ((Number) ((Map<String, Object>) per.get(0).get("P_bulk_drude")).get("value"))
+                .doubleValue());
+        assertNull(route.drudePolarization(route.results().get(1)), "spin-flip impurities mix the channels");
+        assertFalse(per.get(1).containsKey("P_bulk_drude"));
+        c.write(dir);
+        List<String> csv = java.nio.file.Files.readAllLines(dir.resolve("realspace.csv"));
+        assertTrue(csv.get(0).contains("P_bulk_drude [1]"), csv.get(0));
+        assertTrue(c.table().contains("Drude"));
     }
 }
