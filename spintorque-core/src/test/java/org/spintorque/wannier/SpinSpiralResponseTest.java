@@ -242,8 +242,27 @@ class SpinSpiralResponseTest {
         assertEquals(p, scba.polarization(), 1e-6 * Math.abs(p));
         // with spin-flip impurities the relaxation source has a d_x n part too (the relaxation of the n x d_x n
         // spin density, O(beta^2) of c_a); what is left is -P J
-        SpinSpiralResponse.Result sf = r.compute(EF, q, new SpinSpiralResponse.Disorder(1.0, 0.1), n, true, 1e-13,
+        SpinSpiralResponse.Disorder flip = new SpinSpiralResponse.Disorder(1.0, 0.1);
+        SpinSpiralResponse.Result sf = r.compute(EF, q, flip, n, true, 1e-13, ProgressListener.NONE);
+        // the isotropic spin-flip self-energy Sigma_s = w0 g_s + (w_sf/3)(g_s + 2 g_-s) is diagonal too: J_s/J is
+        // the Kubo P of the two spin channels with their own broadenings
+        SpinSpiralResponse.SelfEnergy se = r.selfEnergy(0, EF, flip, n, 1e-13);
+        ComplexMatrix sfs = se.total();
+        for (int sp = 0; sp < 2; sp++) {
+            ComplexMatrix gl = se.local();
+            double re = 1.0 * gl.re(sp, sp) + 0.1 / 3 * (gl.re(sp, sp) + 2 * gl.re(1 - sp, 1 - sp));
+            double im = 1.0 * gl.im(sp, sp) + 0.1 / 3 * (gl.im(sp, sp) + 2 * gl.im(1 - sp, 1 - sp));
+            assertEquals(re, sfs.re(sp, sp), 1e-11);
+            assertEquals(im, sfs.im(sp, sp), 1e-11);
+            assertEquals(0, sfs.re(sp, 1 - sp), 1e-14);
+        }
+        ComplexMatrix gammaSf = new ComplexMatrix(2, 2);
+        gammaSf.set(0, 0, -sfs.im(0, 0), 0);
+        gammaSf.set(1, 1, -sfs.im(1, 1), 0);
+        double[] sfSums = new KuboConductivity(KuboConductivityTest.cubic(M + (sfs.re(1, 1) - sfs.re(0, 0)) / 2),
+                new double[] {1, 0, 0}).matrixSums(EF - (sfs.re(0, 0) + sfs.re(1, 1)) / 2, gammaSf, n,
                 ProgressListener.NONE);
+        assertEquals(sfSums[1] / sfSums[0], sf.spinCurrentPolarization(), 1e-6 * Math.abs(sfSums[1] / sfSums[0]));
         double pj = -sf.spinCurrentPolarization() * sf.particleCurrent();
         assertEquals(pj, sf.cAdiabatic() - sf.cAdiabaticRelaxation(), 1e-6 * Math.abs(pj));
         double beta2 = sf.beta() * sf.beta();
