@@ -80,7 +80,7 @@ class MaterialCommandTest {
         assertTrue(points >= 64 && points <= 64 + 512, "k-points " + points);
         Path bad = tmp.resolve("bad-refine");
         CliRunner.Run b = CliRunner.run("material", example(), "--out", bad.toString(), "--quiet", "--set",
-                "kspace.refine=2", "--set", "kspace.broadening_model=born");
+                "kspace.refine=7", "--set", "kspace.broadening_model=born");
         assertEquals(2, b.code());
         assertTrue(b.err().contains("kspace.refine"), b.err());
         assertFalse(Files.exists(bad.resolve("summary.json")));

@@ -1,5 +1,6 @@
 package org.spintorque.wannier;
 
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -268,7 +269,23 @@ public final class KuboConductivity {
 
     public LocalSpectrum localSpectrum(double ef, double eta, int n) {
         int d = model.dimension();
-        double[] sum = meshSum(n, 2 * d * d + 1, ProgressListener.NONE, "local spectrum", (k1, k2, k3, acc) -> {
+        double[] sum = meshSum(n, 2 * d * d + 1, ProgressListener.NONE, "local spectrum", localSpectrumTerm(ef, eta));
+        double nk = (double) n * n * n;
+        double[] a = new double[sum.length];
+        for (int e = 0; e < a.length; e++) {
+            a[e] = sum[e] / nk;
+        }
+        return localSpectrum(a, d);
+    }
+
+    private static LocalSpectrum localSpectrum(double[] average, int d) {
+        return new LocalSpectrum(ComplexMatrix.wrap(d, d, Arrays.copyOf(average, 2 * d * d)), average[2 * d * d]);
+    }
+
+    /** One k-point of the local spectral function: {A(k) (2 d^2 reals), sigma^z below E}. */
+    private KPointTerm localSpectrumTerm(double ef, double eta) {
+        int d = model.dimension();
+        return (k1, k2, k3, acc) -> {
             HermitianEigen eig = HermitianEigen.of(model.hamiltonian(k1, k2, k3));
             ComplexMatrix u = eig.vectors();
             ComplexMatrix sz = spinZ(u, d);
@@ -282,13 +299,7 @@ public final class KuboConductivity {
             for (int e = 0; e < a.length; e++) {
                 acc[e] += a[e];
             }
-        });
-        double nk = (double) n * n * n;
-        double[] a = new double[2 * d * d];
-        for (int e = 0; e < a.length; e++) {
-            a[e] = sum[e] / nk;
-        }
-        return new LocalSpectrum(ComplexMatrix.wrap(d, d, a), sum[2 * d * d] / nk);
+        };
     }
 
     /**
@@ -307,26 +318,70 @@ public final class KuboConductivity {
             throw new IllegalArgumentException("the broadening must be > 0 eV, got " + meanBroadening);
         }
         LocalSpectrum loc = localSpectrum(fermiEnergy, meanBroadening, n);
-        int d = model.dimension();
-        double trace = 0;
-        for (int i = 0; i < d; i++) {
-            trace += loc.spectral().re(i, i);
-        }
-        ComplexMatrix gamma = loc.spectral().scale(meanBroadening * d / trace, 0);
+        ComplexMatrix gamma = bornBroadening(loc, meanBroadening);
         double[] s = matrixSums(fermiEnergy, gamma, n, progress);
         double scale = E2_OVER_HBAR / (Math.PI * volume * (double) n * n * n) * 1e10;
         return new Result(fermiEnergy, meanBroadening, n, scale * s[0], scale * s[1], s[1] / s[0], Double.NaN,
                 loc.spinZ());
     }
 
+    /** {@code Gamma = pi w A_loc} with w such that the mean diagonal of Gamma is {@code meanBroadening}. */
+    private ComplexMatrix bornBroadening(LocalSpectrum loc, double meanBroadening) {
+        int d = model.dimension();
+        double trace = 0;
+        for (int i = 0; i < d; i++) {
+            trace += loc.spectral().re(i, i);
+        }
+        return loc.spectral().scale(meanBroadening * d / trace, 0);
+    }
+
+    /**
+     * {@link #computeBorn} on an adaptive mesh: A_loc and the Kubo sum both on the refined mesh, criterion
+     * {@link AdaptiveKMesh#fermiWindow} with the window {@code window * G} for A_loc and {@code window * Gamma_max}
+     * (the largest diagonal broadening: the widest Lorentzian decides which cells matter) for the Kubo sum. With
+     * {@code checkMesh} (and at least one level) the error compares with one level less.
+     */
+    public Result computeBornAdaptive(double fermiEnergy, double meanBroadening, AdaptiveKMesh mesh, double window,
+                                      boolean checkMesh, ProgressListener progress) {
+        if (!(meanBroadening > 0)) {
+            throw new IllegalArgumentException("the broadening must be > 0 eV, got " + meanBroadening);
+        }
+        int d = model.dimension();
+        LocalSpectrum loc = localSpectrum(mesh.sum(2 * d * d + 1, AdaptiveKMesh.fermiWindow(model, fermiEnergy,
+                meanBroadening, window), localSpectrumTerm(fermiEnergy, meanBroadening), ProgressListener.NONE,
+                "local spectrum").average(), d);
+        ComplexMatrix gamma = bornBroadening(loc, meanBroadening);
+        double widest = 0;
+        for (int i = 0; i < d; i++) {
+            widest = Math.max(widest, gamma.re(i, i));
+        }
+        AdaptiveKMesh.Sum s = mesh.sum(2, AdaptiveKMesh.fermiWindow(model, fermiEnergy, widest, window),
+                matrixTerm(fermiEnergy, gamma), progress, "k-mesh " + mesh.coarse() + "^3 + " + mesh.levels()
+                        + " levels, Born broadening");
+        double[] a = s.average();
+        double err = Double.NaN;
+        if (checkMesh && mesh.levels() > 0) {
+            err = Math.abs(a[1] / a[0] - computeBornAdaptive(fermiEnergy, meanBroadening, mesh.coarser(), window,
+                    false, ProgressListener.NONE).polarization());
+        }
+        double scale = E2_OVER_HBAR / (Math.PI * volume) * 1e10;
+        return new Result(fermiEnergy, meanBroadening, mesh.equivalentMesh(), scale * a[0], scale * a[1], a[1] / a[0],
+                err, loc.spinZ(), s.points(), mesh);
+    }
+
     /** {sum Tr[V X V X], sum Re Tr[J^s X V X]} over the mesh for a broadening matrix Gamma. */
     double[] matrixSums(double ef, ComplexMatrix gamma, int n, ProgressListener progress) {
+        return meshSum(n, 2, progress, "k-mesh " + n + "^3, Born broadening", matrixTerm(ef, gamma));
+    }
+
+    /** One k-point of the matrix-broadening Kubo sums {Tr[V X V X], Re Tr[J^s X V X]}. */
+    private KPointTerm matrixTerm(double ef, ComplexMatrix gamma) {
         int d = model.dimension();
         ComplexMatrix sz = new ComplexMatrix(d, d);
         for (int i = 0; i < d; i++) {
             sz.set(i, i, i % 2 == 0 ? 1 : -1, 0);
         }
-        return meshSum(n, 2, progress, "k-mesh " + n + "^3, Born broadening", (k1, k2, k3, acc) -> {
+        return (k1, k2, k3, acc) -> {
             // G^r = (E - H(k) + i Gamma)^-1
             ComplexMatrix m = model.hamiltonian(k1, k2, k3).scale(-1, 0).plus(gamma.scale(0, 1));
             for (int i = 0; i < d; i++) {
@@ -339,7 +394,7 @@ public final class KuboConductivity {
             ComplexMatrix js = sz.times(v).plus(v.times(sz)).scale(0.5, 0);
             acc[0] += vx.traceOfProduct(vx)[0];
             acc[1] += js.times(x).traceOfProduct(vx)[0];
-        });
+        };
     }
 
     /** sigma^z (basis index 2 o + s) in the band basis: U^dagger Sz U. */

@@ -90,11 +90,12 @@ public final class MaterialCalculation {
                         + ">= 2, or 0 for half of kspace.mesh (each k-point costs (2 n_orb)^2 times a Kubo point)")
                 .number("kspace.spiral_q", "1/nm", 0.1, "spiral wave vector q along the transport direction, > 0 "
                         + "(c_a and c_n from the symmetric difference at +-q; their q dependence is O(q^2))")
-                .number("kspace.refine", "1", 0.0, "levels of adaptive refinement near the Fermi surface (constant "
-                        + "broadening): a cell of the mesh is split into 2 x 2 x 2 where a band lies within "
-                        + "kspace.refine_window x G of E_F or reaches that window inside the cell by its velocity, "
-                        + "up to this many times (equivalent uniform mesh: mesh x 2^refine; the mesh check then "
-                        + "compares with one level less); 0: the uniform mesh, whole number 0-6")
+                .number("kspace.refine", "1", 0.0, "levels of adaptive refinement near the Fermi surface (both "
+                        + "broadening models; for born G is the largest orbital broadening): a cell of the mesh is "
+                        + "split into 2 x 2 x 2 where a band lies within kspace.refine_window x G of E_F or reaches "
+                        + "that window inside the cell by its velocity, up to this many times (equivalent uniform "
+                        + "mesh: mesh x 2^refine; the mesh check then compares with one level less); 0: the uniform "
+                        + "mesh, whole number 0-6")
                 .number("kspace.refine_window", "1", 6.0, "c_G, the half-width of the refinement's energy window "
                         + "in units of the broadening G, > 0")
                 .build();
@@ -137,13 +138,13 @@ public final class MaterialCalculation {
         KuboConductivity kubo = new KuboConductivity(model, dir);
         boolean check = in.text("kspace.check_mesh").equals("on");
         boolean born = in.text("kspace.broadening_model").equals("born");
-        if (born && check) {
-            notes.add("kspace.check_mesh is not evaluated with the Born broadening: compare meshes with --set "
-                    + "kspace.mesh=n");
+        AdaptiveKMesh adaptive = adaptiveMesh(in, (int) mesh);
+        if (born && check && adaptive == null) {
+            notes.add("kspace.check_mesh is not evaluated with the Born broadening on a uniform mesh: compare meshes "
+                    + "with --set kspace.mesh=n, or refine (kspace.refine), where it compares with one level less");
         }
         boolean beta = in.text("kspace.beta").equals("on");
         int stages = beta ? 2 : 1;
-        AdaptiveKMesh adaptive = adaptiveMesh(in, (int) mesh, born);
         double window = in.number("kspace.refine_window", "");
         List<KuboConductivity.Result> rs = new ArrayList<>();
         for (int i = 0; i < gs.length; i++) {
@@ -151,9 +152,13 @@ public final class MaterialCalculation {
             ProgressListener p = (d, t, l) -> progress.progress((long) stages * k * t + d,
                     (long) stages * gs.length * t,
                     String.format(Locale.ROOT, "G = %.3g eV, %s", gs[k], l));
-            rs.add(born ? kubo.computeBorn(ef, gs[i], (int) mesh, p) : adaptive != null
-                    ? kubo.computeAdaptive(ef, gs[i], adaptive, window, check, p)
-                    : kubo.compute(ef, gs[i], (int) mesh, check, p));
+            if (born) {
+                rs.add(adaptive != null ? kubo.computeBornAdaptive(ef, gs[i], adaptive, window, check, p)
+                        : kubo.computeBorn(ef, gs[i], (int) mesh, p));
+            } else {
+                rs.add(adaptive != null ? kubo.computeAdaptive(ef, gs[i], adaptive, window, check, p)
+                        : kubo.compute(ef, gs[i], (int) mesh, check, p));
+            }
         }
         List<SpiralBeta> spiral = new ArrayList<>();
         if (beta) {
@@ -236,7 +241,7 @@ public final class MaterialCalculation {
     }
 
     /** The refined mesh of kspace.refine (null for the uniform mesh). */
-    private static AdaptiveKMesh adaptiveMesh(ResolvedInput in, int mesh, boolean born) {
+    private static AdaptiveKMesh adaptiveMesh(ResolvedInput in, int mesh) {
         double levels = in.number("kspace.refine", "");
         if (levels != Math.rint(levels) || levels < 0 || levels > 6) {
             throw new InputException("kspace.refine = " + levels + ": must be a whole number between 0 and 6");
@@ -247,10 +252,6 @@ public final class MaterialCalculation {
         }
         if (levels == 0) {
             return null;
-        }
-        if (born) {
-            throw new InputException("kspace.refine = " + (int) levels + ": the refinement works with "
-                    + "kspace.broadening_model = \"constant\" only; set kspace.refine = 0 for \"born\"");
         }
         return new AdaptiveKMesh(mesh, 2, (int) levels);
     }
