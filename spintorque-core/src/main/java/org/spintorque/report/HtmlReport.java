@@ -323,9 +323,16 @@ public final class HtmlReport {
                             }
                         });
                     }
+                    if (r.get("P_bulk_drude") instanceof Map<?, ?> dp) {
+                        parts.append("bulk P from the Drude resistances: ").append(pm(dp.get("value"), dp.get("error")))
+                                .append("; ");
+                    }
                     h.append("<tr><td class=\"l\">real space (wall in a slab)</td><td class=\"l\">spin flip v_s = ")
                             .append(esc(num(d.get("spin_flip_eV")))).append(" eV, c = ")
-                            .append(esc(num(d.get("concentration")))).append(", ").append(esc(num(r.get("realizations"))))
+                            .append(esc(num(d.get("concentration"))))
+                            .append(esc(d.get("anderson_eV") instanceof Number w && w.doubleValue() > 0
+                                    ? ", Anderson W = " + num(w) + " eV" : "")).append(", ")
+                            .append(esc(num(r.get("realizations"))))
                             .append(" realizations</td><td>").append(esc(pm(r.get("P"), r.get("P_err"))))
                             .append("</td><td>").append(esc(pm(r.get("beta"), r.get("beta_err"))))
                             .append("</td><td class=\"l\">").append(esc(parts.toString())).append("</td><td>")

@@ -78,5 +78,7 @@ class MaterialCalculationTest {
         List<String> csv = java.nio.file.Files.readAllLines(dir.resolve("realspace.csv"));
         assertTrue(csv.get(0).contains("P_bulk_drude [1]"), csv.get(0));
         assertTrue(c.table().contains("Drude"));
+        String html = java.nio.file.Files.readString(dir.resolve("report.html"));
+        assertTrue(html.contains("bulk P from the Drude resistances") && html.contains("Anderson W = 1"), "report");
     }
 }
