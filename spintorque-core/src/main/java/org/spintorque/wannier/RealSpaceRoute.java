@@ -47,8 +47,9 @@ public final class RealSpaceRoute {
         this.results = results;
         this.clean = clean;
         this.spectral = localSpectral(model, setup.energy());
-        this.onsiteExchange = model.spinParts().exchange().hopping(0, 0, 0);
-        this.axis = axis(model);
+        SpinParts parts = model.spinParts();
+        this.onsiteExchange = parts.exchange().hopping(0, 0, 0);
+        this.axis = parts.axis() == null ? Vector3.Z : parts.axis();
     }
 
     /** The {@code [wire]} parameters. */
@@ -164,12 +165,6 @@ public final class RealSpaceRoute {
      */
     static ComplexMatrix localSpectral(WannierModel model, double ef) {
         return new KuboConductivity(model, new double[] {1, 0, 0}).localSpectrum(ef, 0.05, 24).spectral();
-    }
-
-    /** The magnetization axis of the model (z when it has none). */
-    private static Vector3 axis(WannierModel model) {
-        Vector3 m = model.spinParts().axis();
-        return m == null ? Vector3.Z : m;
     }
 
     /** M at E_F of eq. (29), {@link SpinFlipGoldenRule#exchange} (eV). */
