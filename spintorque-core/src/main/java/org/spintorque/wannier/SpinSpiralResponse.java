@@ -166,12 +166,18 @@ public final class SpinSpiralResponse {
         }
         this.e1 = perp.normalized();
         this.e2 = axis.cross(e1);
-        this.spinOps = new ComplexMatrix[3];
+        this.spinOps = spinOperators(orbitals);
+    }
+
+    /** {@code 1_orb (x) sigma^a} for a = x, y, z. */
+    static ComplexMatrix[] spinOperators(int orbitals) {
+        ComplexMatrix[] ops = new ComplexMatrix[3];
         for (int c = 0; c < 3; c++) {
             double[] f = new double[3];
             f[c] = 1;
-            spinOps[c] = spinBlock(orbitals, pauli(Vector3.of(f)));
+            ops[c] = spinBlock(orbitals, pauli(Vector3.of(f)));
         }
+        return ops;
     }
 
     public Vector3 axis() {
@@ -277,23 +283,41 @@ public final class SpinSpiralResponse {
     }
 
     SelfEnergy selfEnergy(WannierModel h, double ef, Disorder dis, int n, double tolerance) {
-        // fixed point Sigma = W[g_loc(Sigma)], with Anderson acceleration (the last few steps mixed by least squares)
-        int size = 2 * d * d;
         double[] x = ComplexMatrix.identity(d).scale(0, -(dis.anderson() + dis.spinFlip())).data();
+        ComplexMatrix[] last = new ComplexMatrix[1];
+        FixedPoint fp = andersonFixedPoint(x, tolerance, xs -> {
+            last[0] = local(h, ef, ComplexMatrix.wrap(d, d, xs.clone()), n);
+            return kernel(last[0], orbitals, dis.anderson(), dis.spinFlip()).data();
+        });
+        ComplexMatrix g = last[0];
+        // W[g_loc] of the last iterate, split into its two parts; it differs from that iterate by the tolerance
+        return new SelfEnergy(kernel(g, orbitals, dis.anderson(), 0), kernel(g, orbitals, 0, dis.spinFlip()), g,
+                fp.iterations(), fp.change());
+    }
+
+    /** The end of a fixed-point iteration: the last point, the number of evaluations and the last change. */
+    record FixedPoint(double[] x, int iterations, double change) { }
+
+    /**
+     * The fixed point {@code x = f(x)} from x0, with Anderson acceleration (the last few steps mixed by least
+     * squares), until the largest change of an element is below {@code tolerance}; f is last evaluated at the
+     * returned point.
+     */
+    static FixedPoint andersonFixedPoint(double[] x0, double tolerance, java.util.function.UnaryOperator<double[]> f) {
+        int size = x0.length;
+        double[] x = x0.clone();
         List<double[]> dx = new ArrayList<>();
         List<double[]> dr = new ArrayList<>();
         double[] xPrev = null;
         double[] rPrev = null;
         double change = Double.POSITIVE_INFINITY;
         int it = 0;
-        ComplexMatrix g = null;
         while (true) {
             if (++it > 200) {
                 throw new ArithmeticException("the Born self-energy did not converge in 200 iterations (last change "
                         + change + " eV)");
             }
-            g = local(h, ef, ComplexMatrix.wrap(d, d, x.clone()), n);
-            double[] fx = kernel(g, orbitals, dis.anderson(), dis.spinFlip()).data();
+            double[] fx = f.apply(x);
             double[] r = new double[size];
             change = 0;
             for (int i = 0; i < size; i++) {
@@ -301,7 +325,7 @@ public final class SpinSpiralResponse {
                 change = Math.max(change, Math.abs(r[i]));
             }
             if (change <= tolerance) {
-                break;
+                return new FixedPoint(x, it, change);
             }
             if (xPrev != null) {
                 dx.add(minus(x, xPrev));
@@ -323,12 +347,9 @@ public final class SpinSpiralResponse {
             }
             x = next;
         }
-        // W[g_loc] of the last iterate, split into its two parts; it differs from that iterate by the tolerance
-        return new SelfEnergy(kernel(g, orbitals, dis.anderson(), 0), kernel(g, orbitals, 0, dis.spinFlip()), g, it,
-                change);
     }
 
-    private static double[] minus(double[] a, double[] b) {
+    static double[] minus(double[] a, double[] b) {
         double[] r = new double[a.length];
         for (int i = 0; i < a.length; i++) {
             r[i] = a[i] - b[i];
@@ -337,7 +358,7 @@ public final class SpinSpiralResponse {
     }
 
     /** gamma minimizing |r - sum_j gamma_j cols_j| (normal equations, tiny regularization). */
-    private static double[] leastSquares(List<double[]> cols, double[] r) {
+    static double[] leastSquares(List<double[]> cols, double[] r) {
         int m = cols.size();
         double[][] a = new double[m][m + 1];
         for (int i = 0; i < m; i++) {
@@ -645,8 +666,8 @@ public final class SpinSpiralResponse {
         ComplexMatrix zv = vertex ? zl : new ComplexMatrix(d, d);
         ComplexMatrix yTrue = block(s2, 2 * dd * nc + 2, d, nk);
         ComplexMatrix zTrue = block(s2, 2 * dd * nc + 2 + 2 * dd, d, nk);
-        ComplexMatrix kSf = collision(se.spinFlip(), gl, yTrue, zTrue, yv, zv, 0, dis.spinFlip());
-        ComplexMatrix kAnd = collision(se.anderson(), gl, yTrue, zTrue, yv, zv, dis.anderson(), 0);
+        ComplexMatrix kSf = collision(orbitals, se.spinFlip(), gl, yTrue, zTrue, yv, zv, 0, dis.spinFlip());
+        ComplexMatrix kAnd = collision(orbitals, se.anderson(), gl, yTrue, zTrue, yv, zv, dis.anderson(), 0);
         for (int a = 0; a < 3; a++) {
             ComplexMatrix s = spinOps[a];
             spin[a] = s.traceOfProduct(rho0)[0];
@@ -691,8 +712,8 @@ public final class SpinSpiralResponse {
      * {@code K_Z = -i (S Z - Z S + W[Zv] g - g W[Zv])}, Yv and Zv the local parts used in the vertices (zero without
      * vertex corrections).
      */
-    private ComplexMatrix collision(ComplexMatrix sigma, ComplexMatrix g, ComplexMatrix y, ComplexMatrix z,
-                                    ComplexMatrix yv, ComplexMatrix zv, double w0, double wsf) {
+    static ComplexMatrix collision(int orbitals, ComplexMatrix sigma, ComplexMatrix g, ComplexMatrix y,
+                                   ComplexMatrix z, ComplexMatrix yv, ComplexMatrix zv, double w0, double wsf) {
         ComplexMatrix sa = sigma.dagger();
         ComplexMatrix ga = g.dagger();
         ComplexMatrix wy = kernel(yv, orbitals, w0, wsf);
@@ -745,12 +766,20 @@ public final class SpinSpiralResponse {
 
     /** acc[offset + (p + r dd)] += A_ik B_lj with p = i + j d, r = k + l d: the map X -> A X B. */
     private void superoperator(double[] acc, int offset, ComplexMatrix a, ComplexMatrix b) {
+        superoperator(acc, offset, d * d, a, b);
+    }
+
+    /**
+     * The same into a larger column-major matrix of leading dimension {@code ld}: {@code acc[offset + 2 (p + r ld)]}
+     * (a block of the superoperator between two cells of a supercell).
+     */
+    static void superoperator(double[] acc, int offset, int ld, ComplexMatrix a, ComplexMatrix b) {
         double[] ad = a.data();
         double[] bd = b.data();
-        int dd = d * d;
+        int d = a.rows();
         for (int l = 0; l < d; l++) {
             for (int k = 0; k < d; k++) {
-                int col = offset + 2 * dd * (k + l * d);
+                int col = offset + 2 * ld * (k + l * d);
                 for (int j = 0; j < d; j++) {
                     double br = bd[2 * (l + j * d)];
                     double bi = bd[2 * (l + j * d) + 1];
@@ -767,22 +796,22 @@ public final class SpinSpiralResponse {
         }
     }
 
-    private static ComplexMatrix commutator(ComplexMatrix a, ComplexMatrix b) {
+    static ComplexMatrix commutator(ComplexMatrix a, ComplexMatrix b) {
         return a.times(b).minus(b.times(a));
     }
 
-    private static ComplexMatrix anticommutator(ComplexMatrix a, ComplexMatrix b) {
+    static ComplexMatrix anticommutator(ComplexMatrix a, ComplexMatrix b) {
         return a.times(b).plus(b.times(a));
     }
 
-    private static void add(double[] acc, int offset, ComplexMatrix m) {
+    static void add(double[] acc, int offset, ComplexMatrix m) {
         double[] x = m.data();
         for (int e = 0; e < x.length; e++) {
             acc[offset + e] += x[e];
         }
     }
 
-    private static ComplexMatrix block(double[] s, int offset, int d, double nk) {
+    static ComplexMatrix block(double[] s, int offset, int d, double nk) {
         double[] x = new double[2 * d * d];
         for (int e = 0; e < x.length; e++) {
             x[e] = s[offset + e] / nk;
