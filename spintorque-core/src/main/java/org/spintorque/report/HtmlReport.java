@@ -311,6 +311,24 @@ public final class HtmlReport {
                     }
                 }
             }
+            if (k.get("spin_orbit_spiral") instanceof List<?> so) {
+                for (Object o : so) {
+                    if (o instanceof Map<?, ?> r) {
+                        h.append("<tr><td class=\"l\">k space (spin spiral, spin-orbit kept)</td><td class=\"l\">")
+                                .append(esc("broadening " + num(r.get("broadening_eV")) + " eV, spin flip "
+                                        + num(r.get("spin_flip_broadening_eV")) + " eV, supercell of "
+                                        + num(r.get("cells_per_period")) + " planes, q = " + num(r.get("q_per_nm"))
+                                        + "/nm, mesh " + num(r.get("mesh")))).append("</td><td>")
+                                .append(esc(num(r.get("P")))).append("</td><td>").append(esc(num(r.get("beta"))))
+                                .append("</td><td class=\"l\">").append(esc("spin-orbit source: "
+                                        + num(r.get("beta_so")) + "; spin-flip impurities: " + num(r.get("beta_sf"))
+                                        + "; without spin-orbit at the same q: beta " + num(r.get(
+                                        "beta_without_spin_orbit")) + ", P " + num(r.get("P_without_spin_orbit"))))
+                                .append("</td><td>").append(esc(num(r.get("beta_eq29")))).append("</td><td>")
+                                .append(esc(num(r.get("seconds")))).append("</td></tr>\n");
+                    }
+                }
+            }
         }
         if (s.get("real_space") instanceof Map<?, ?> r0 && r0.get("results") instanceof List<?> rs) {
             for (Object o : rs) {

@@ -32,6 +32,7 @@ public final class MaterialCalculation {
     private final double fermiEnergy;
     private final List<KuboConductivity.Result> results;
     private final List<SpiralBeta> spiral;
+    private final List<SpinOrbitSpiral> spinOrbitSpiral;
     private final List<String> notes;
     private final double seconds;
     private final RealSpaceRoute realSpace;
@@ -54,8 +55,28 @@ public final class MaterialCalculation {
         }
     }
 
+    /**
+     * The spin spiral with the spin-orbit part kept ({@link SpiralSupercell}, lab frame, N cells per period) for one
+     * broadening, and the generalized Bloch spiral without it at the same q and mesh (the same numbers the supercell
+     * gives without spin-orbit coupling), so that the two differ by the spin-orbit coupling alone.
+     */
+    public record SpinOrbitSpiral(double broadening, double spinFlip, SpiralSupercell.Result result,
+                                  SpinSpiralResponse.Result withoutSpinOrbit, double seconds) {
+        Map<String, Object> toMap() {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("broadening_eV", broadening);
+            m.put("spin_flip_broadening_eV", spinFlip);
+            m.putAll(result.toMap());
+            m.put("P_without_spin_orbit", withoutSpinOrbit.polarization());
+            m.put("beta_without_spin_orbit", withoutSpinOrbit.beta());
+            m.put("seconds", seconds);
+            return m;
+        }
+    }
+
     private MaterialCalculation(ResolvedInput input, WannierModel model, double fermiEnergy,
-                                List<KuboConductivity.Result> results, List<SpiralBeta> spiral, RealSpaceRoute realSpace,
+                                List<KuboConductivity.Result> results, List<SpiralBeta> spiral,
+                                List<SpinOrbitSpiral> spinOrbitSpiral, RealSpaceRoute realSpace,
                                 List<String> notes, double seconds) {
         this.realSpace = realSpace;
         this.input = input;
@@ -63,6 +84,7 @@ public final class MaterialCalculation {
         this.fermiEnergy = fermiEnergy;
         this.results = results;
         this.spiral = spiral;
+        this.spinOrbitSpiral = spinOrbitSpiral;
         this.notes = notes;
         this.seconds = seconds;
     }
@@ -90,6 +112,14 @@ public final class MaterialCalculation {
                         + ">= 2, or 0 for half of kspace.mesh (each k-point costs (2 n_orb)^2 times a Kubo point)")
                 .number("kspace.spiral_q", "1/nm", 0.1, "spiral wave vector q along the transport direction, > 0 "
                         + "(c_a and c_n from the symmetric difference at +-q; their q dependence is O(q^2))")
+                .number("kspace.spin_orbit_cells", "1", 0.0, "N: also compute the spin spiral with the spin-orbit "
+                        + "part kept, in the lab frame on a supercell of N lattice planes per period (q = 2 pi/(N "
+                        + "lambda0), lambda0 the spacing of the planes normal to kspace.direction, which must be a "
+                        + "reciprocal-lattice direction); gives beta_so, the spin-orbit source's share of beta, beside "
+                        + "the spiral without spin-orbit coupling at the same q. Costs grow as N^2 (memory (18 N)^4 x "
+                        + "16 bytes for 9 orbitals); 0: off, else a whole number 2-32")
+                .number("kspace.spin_orbit_mesh", "1", 0.0, "primitive k-mesh n x n x n of the spin-orbit "
+                        + "supercell, a multiple of kspace.spin_orbit_cells; 0: the spiral mesh rounded up to one")
                 .number("kspace.refine", "1", 0.0, "levels of adaptive refinement near the Fermi surface (both "
                         + "broadening models; for born G is the largest orbital broadening): a cell of the mesh is "
                         + "split into 2 x 2 x 2 where a band lies within kspace.refine_window x G of E_F or reaches "
@@ -108,6 +138,8 @@ public final class MaterialCalculation {
         double[] sf = spinFlip(in, in.numbers("kspace.broadening").length);
         int spiralMesh = spiralMesh(in, (int) in.number("kspace.mesh", ""));
         double q = in.number("kspace.spiral_q", "") * 0.1; // 1/nm -> 1/Angstrom
+        int soCells = spinOrbitCells(in);
+        int soMesh = soCells == 0 ? 0 : spinOrbitMesh(in, soCells, spiralMesh);
         if (!(q > 0)) {
             throw new InputException("kspace.spiral_q = " + q * 10 + " 1/nm: must be > 0");
         }
@@ -144,7 +176,7 @@ public final class MaterialCalculation {
                     + "with --set kspace.mesh=n, or refine (kspace.refine), where it compares with one level less");
         }
         boolean beta = in.text("kspace.beta").equals("on");
-        int stages = beta ? 2 : 1;
+        int stages = beta ? (soCells > 0 ? 3 : 2) : 1;
         double window = in.number("kspace.refine_window", "");
         List<KuboConductivity.Result> rs = new ArrayList<>();
         for (int i = 0; i < gs.length; i++) {
@@ -175,8 +207,33 @@ public final class MaterialCalculation {
                 spiral.add(spiral(response, ef, gs[i], sf[i], spiralMesh, q, check, p));
             }
         }
+        List<SpinOrbitSpiral> soSpiral = new ArrayList<>();
+        if (beta && soCells > 0) {
+            SpiralSupercell sup;
+            try {
+                sup = new SpiralSupercell(model, dir, soCells, true, LinearAlgebra.best());
+            } catch (IllegalArgumentException e) {
+                throw new InputException("kspace.direction = " + java.util.Arrays.toString(dir) + " with "
+                        + "kspace.spin_orbit_cells = " + soCells + ": " + e.getMessage());
+            }
+            SpinSpiralResponse response = new SpinSpiralResponse(model, dir);
+            for (int i = 0; i < gs.length; i++) {
+                final int k = i;
+                ProgressListener p = (d, t, l) -> progress.progress((long) stages * k * t + 2 * t + d,
+                        (long) stages * gs.length * t, String.format(Locale.ROOT,
+                                "G = %.3g eV, spin-orbit spiral, %s", gs[k], l));
+                long t1 = System.nanoTime();
+                // the same disorder strengths as the spiral without spin-orbit coupling
+                SpinSpiralResponse.Disorder dis = response.disorderFromBroadenings(ef, gs[i], sf[i], spiralMesh);
+                SpiralSupercell.Result r = sup.compute(ef, dis, soMesh, true, SCBA_TOLERANCE, p);
+                SpinSpiralResponse.Result ref = response.compute(ef, sup.q(), dis, soMesh, true, SCBA_TOLERANCE,
+                        ProgressListener.NONE);
+                soSpiral.add(new SpinOrbitSpiral(gs[i], sf[i], r, ref, (System.nanoTime() - t1) * 1e-9));
+            }
+        }
         RealSpaceRoute real = RealSpaceRoute.run(in, model, ef, LinearAlgebra.best(), progress);
-        return new MaterialCalculation(in, model, ef, List.copyOf(rs), List.copyOf(spiral), real, notes,
+        return new MaterialCalculation(in, model, ef, List.copyOf(rs), List.copyOf(spiral), List.copyOf(soSpiral),
+                real, notes,
                 (System.nanoTime() - t0) * 1e-9);
     }
 
@@ -217,6 +274,32 @@ public final class MaterialCalculation {
             out[i] = sf.length == 1 ? sf[0] : sf[i];
         }
         return out;
+    }
+
+    private static int spinOrbitCells(ResolvedInput in) {
+        double n = in.number("kspace.spin_orbit_cells", "");
+        if (n != Math.rint(n) || n < 0 || n == 1 || n > 32) {
+            throw new InputException("kspace.spin_orbit_cells = " + n + ": must be 0 (off) or a whole number "
+                    + "between 2 and 32");
+        }
+        return (int) n;
+    }
+
+    private static int spinOrbitMesh(ResolvedInput in, int cells, int spiralMesh) {
+        double m = in.number("kspace.spin_orbit_mesh", "");
+        if (m == 0) {
+            return cells * Math.max(1, (spiralMesh + cells - 1) / cells);
+        }
+        if (m != Math.rint(m) || m < cells || m > 200 || ((int) m) % cells != 0) {
+            throw new InputException("kspace.spin_orbit_mesh = " + m + ": must be 0 or a whole multiple of "
+                    + "kspace.spin_orbit_cells = " + cells + " up to 200");
+        }
+        return (int) m;
+    }
+
+    /** The spin spirals with the spin-orbit part kept (empty unless kspace.spin_orbit_cells > 0). */
+    public List<SpinOrbitSpiral> spinOrbitSpiral() {
+        return spinOrbitSpiral;
     }
 
     private static int spiralMesh(ResolvedInput in, int mesh) {
@@ -293,6 +376,21 @@ public final class MaterialCalculation {
             spiral.forEach(x -> sp.add(x.toMap()));
             k.put("spiral", sp);
         }
+        if (spinOrbitSpiral.isEmpty()) {
+            k.put("beta_so", null);
+            k.put("beta_so_note", "not computed: kspace.spin_orbit_cells = 0 (or kspace.beta = off)");
+        } else {
+            SpinOrbitSpiral s0 = spinOrbitSpiral.get(0);
+            k.put("beta_so", s0.result().betaSpinOrbit());
+            k.put("beta_so_q_per_nm", s0.result().q() * 10);
+            k.put("beta_so_note", "beta_so = the spin-orbit source's share of c_n / c_a on a spin spiral with the "
+                    + "spin-orbit part kept, in the lab frame on a supercell of N lattice planes per period: at the "
+                    + "supercell's q, not extrapolated to q = 0 (the coefficients carry O(q^2) corrections: compare "
+                    + "beta_without_spin_orbit with the spiral at small q); first broadening");
+            List<Map<String, Object>> so = new ArrayList<>();
+            spinOrbitSpiral.forEach(x -> so.add(x.toMap()));
+            k.put("spin_orbit_spiral", so);
+        }
         k.put("broadening_model", input.text("kspace.broadening_model"));
         k.put("method", "Kubo Fermi-surface conductivities with a broadening of mean G (tau = hbar/2G), velocity "
                 + "dH/dk in the tight-binding approximation with Wannier centres; P = sigma^s/sigma with respect to "
@@ -343,6 +441,18 @@ public final class MaterialCalculation {
             }
             AtomicFiles.writeString(dir.resolve("spiral.csv"), sp.render());
         }
+        if (!spinOrbitSpiral.isEmpty()) {
+            CsvTable so = new CsvTable(List.of("broadening [eV]", "spin_flip [eV]", "cells_per_period [1]",
+                    "q [1/nm]", "mesh [1]", "P [1]", "beta [1]", "beta_so [1]", "beta_sf [1]", "beta_eq29 [1]",
+                    "P_without_spin_orbit [1]", "beta_without_spin_orbit [1]", "sigma [S/m]"));
+            for (SpinOrbitSpiral x : spinOrbitSpiral) {
+                SpiralSupercell.Result r = x.result();
+                so.addRow(java.util.Arrays.asList(x.broadening(), x.spinFlip(), r.cells(), r.q() * 10, r.mesh(),
+                        r.polarization(), r.beta(), r.betaSpinOrbit(), r.betaSpinFlip(), r.betaEq29(),
+                        x.withoutSpinOrbit().polarization(), x.withoutSpinOrbit().beta(), r.sigma()));
+            }
+            AtomicFiles.writeString(dir.resolve("spiral_spin_orbit.csv"), so.render());
+        }
         if (results.size() >= 2) {
             double[] g = results.stream().mapToDouble(KuboConductivity.Result::broadening).toArray();
             double[] p = results.stream().mapToDouble(KuboConductivity.Result::majorityPolarization).toArray();
@@ -384,6 +494,19 @@ public final class MaterialCalculation {
                                 ? String.format(Locale.ROOT, "%.3g", s.betaError()) : "-", r.betaEq29(),
                         r.polarization(), Double.isFinite(s.polarizationError())
                                 ? String.format(Locale.ROOT, "%.3f", s.polarizationError()) : "-"));
+            }
+        }
+        if (!spinOrbitSpiral.isEmpty()) {
+            sb.append(String.format(Locale.ROOT, "spin spiral with spin-orbit coupling (lab-frame supercell):%n"));
+            sb.append(String.format(Locale.ROOT, "%10s %10s %5s %9s %6s %9s %10s %10s %10s %10s %10s%n", "G [eV]",
+                    "G_sf [eV]", "N", "q [1/nm]", "mesh", "P", "beta", "beta_so", "beta_sf", "P no SO",
+                    "beta no SO"));
+            for (SpinOrbitSpiral x : spinOrbitSpiral) {
+                SpiralSupercell.Result r = x.result();
+                sb.append(String.format(Locale.ROOT, "%10.4g %10.4g %5d %9.4g %6d %9.4f %10.4g %10.4g %10.4g %10.4f "
+                        + "%10.4g%n", x.broadening(), x.spinFlip(), r.cells(), r.q() * 10, r.mesh(),
+                        r.polarization(), r.beta(), r.betaSpinOrbit(), r.betaSpinFlip(),
+                        x.withoutSpinOrbit().polarization(), x.withoutSpinOrbit().beta()));
             }
         }
         if (realSpace != null) {

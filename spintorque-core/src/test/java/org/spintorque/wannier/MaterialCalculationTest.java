@@ -40,6 +40,46 @@ class MaterialCalculationTest {
         assertTrue(String.join("\n", (List<String>) c.summary().get("notes")).contains("spin-orbit part"));
     }
 
+    /**
+     * kspace.spin_orbit_cells adds the spin spiral with the spin-orbit part kept (lab-frame supercell) beside the
+     * generalized Bloch spiral without it at the same q: beta_so in summary.json, the csv and the table; the physics
+     * is checked in {@link SpiralSupercellTest}.
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void spinOrbitSpiralIsReportedBesideTheSpiralWithoutIt(@TempDir Path dir) throws Exception {
+        MaterialCalculation c = MaterialCalculation.run(input("kspace.mesh=4", "kspace.check_mesh=off",
+                "kspace.broadening=0.3", "kspace.spin_flip=0.03", "kspace.spin_orbit_cells=4",
+                "wire.enabled=off"), ProgressListener.NONE);
+        MaterialCalculation.SpinOrbitSpiral so = c.spinOrbitSpiral().get(0);
+        SpiralSupercell.Result r = so.result();
+        assertEquals(4, r.cells());
+        assertEquals(4, r.mesh(), "default: the spiral mesh (2) rounded up to a multiple of N");
+        assertEquals(2 * Math.PI / (2 * 2.87), r.q(), 0.01, "q = 2 pi/(N a/2) for bcc Fe along x");
+        assertEquals(r.q(), so.withoutSpinOrbit().q(), 1e-15);
+        assertTrue(r.identityResidual() < 1e-7, "continuity in every cell: " + r.identityResidual());
+        assertEquals(r.beta(), r.betaSpinOrbit() + r.betaSpinFlip() + r.cAnderson() / r.cAdiabatic(), 1e-12);
+        Map<String, Object> k = (Map<String, Object>) c.summary().get("k_space");
+        assertEquals(r.betaSpinOrbit(), ((Number) k.get("beta_so")).doubleValue());
+        assertTrue(c.table().contains("beta_so"));
+        c.write(dir);
+        String csv = java.nio.file.Files.readString(dir.resolve("spiral_spin_orbit.csv"));
+        assertTrue(csv.startsWith("broadening [eV],spin_flip [eV],cells_per_period [1],q [1/nm]"), csv);
+        assertTrue(java.nio.file.Files.readString(dir.resolve("report.html")).contains("spin-orbit kept"));
+        for (String bad : new String[] {"kspace.spin_orbit_cells=1", "kspace.spin_orbit_cells=2.5"}) {
+            InputException e = assertThrows(InputException.class, () -> MaterialCalculation.run(
+                    input("kspace.mesh=4", bad), ProgressListener.NONE));
+            assertTrue(e.getMessage().contains("kspace.spin_orbit_cells"), e.getMessage());
+        }
+        InputException e = assertThrows(InputException.class, () -> MaterialCalculation.run(input("kspace.mesh=4",
+                "kspace.spin_orbit_cells=2", "kspace.spin_orbit_mesh=3"), ProgressListener.NONE));
+        assertTrue(e.getMessage().contains("kspace.spin_orbit_mesh"), e.getMessage());
+        e = assertThrows(InputException.class, () -> MaterialCalculation.run(input("kspace.mesh=4",
+                "kspace.check_mesh=off", "kspace.spin_orbit_cells=2", "kspace.direction=1,1.4142135623731,0",
+                "wire.enabled=off"), ProgressListener.NONE));
+        assertTrue(e.getMessage().contains("kspace.direction"), e.getMessage());
+    }
+
     @Test
     void spinFlipListsAndSpiralParametersAreChecked() {
         InputException e = assertThrows(InputException.class, () -> MaterialCalculation.run(
