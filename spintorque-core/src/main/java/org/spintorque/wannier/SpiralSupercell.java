@@ -518,14 +518,6 @@ public final class SpiralSupercell {
             }
             return r / scale;
         }
-
-        static Vector3 mean(Vector3[] v) {
-            Vector3 s = Vector3.ZERO;
-            for (Vector3 x : v) {
-                s = s.plus(x);
-            }
-            return s.times(1.0 / v.length);
-        }
     }
 
     /**
